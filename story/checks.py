@@ -1,0 +1,213 @@
+"""Checks across a whole story: ids, references, sources, roles, dates and translations.
+
+The converter checks each value's shape where it stands; these checks need the whole story at
+once (a reference in one file to an id in another). Each problem is placed at the offending
+value through the item's `origin` and the Documents that recorded every place.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from story.dates import check_date
+from story.localized import Localized
+from story.model import Actor, Origin, StoryFile, StoryInfo
+from story.problems import Problem
+from story.yamlread import Document
+
+
+@dataclass
+class CheckContext:
+    """The documents of a story by file name, and the problems found so far."""
+
+    documents: dict[str, Document]
+    problems: list[Problem]
+
+    def at(self, origin: Origin, *rest: str | int, message: str) -> None:
+        """Record a problem at `origin` + `rest`."""
+        document = self.documents.get(origin.file)
+        if document is None:
+            self.problems.append(Problem(origin.file or "story", None, None, message))
+            return
+        self.problems.append(document.problem((*origin.path, *rest), message))
+
+
+def items_with_origin(value: Any) -> Iterator[Any]:
+    """Every model object inside `value` (depth first), for checks that apply to all kinds."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from items_with_origin(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        yield value
+        for item in fields(value):
+            yield from items_with_origin(getattr(value, item.name))
+
+
+def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | None:
+    """Run every cross-file check; returns the story's settings when there is exactly one."""
+    infos = [file.story for file in files if file.story is not None]
+    scripts = [file.script for file in files if file.script is not None]
+    for extra in infos[1:]:
+        context.at(extra.origin, message="a second 'story' section (there must be one)")
+    for extra in scripts[1:]:
+        context.at(extra.origin, message="a second 'script' section (there may be one)")
+    info = infos[0] if infos else None
+    if info is None:
+        name = next(iter(context.documents), "story")
+        context.problems.append(Problem(name, None, None, "no 'story' section in the story"))
+    else:
+        check_zone(info, context)
+    everything = [item for file in files for item in items_with_origin(file)]
+    ids = check_unique_ids(everything, context)
+    check_references(everything, ids, context)
+    check_dates(everything, context)
+    check_roles([item for item in everything if isinstance(item, Actor)], context)
+    if info is not None:
+        check_translations(everything, info.languages, context)
+    return info
+
+
+def check_zone(info: StoryInfo, context: CheckContext) -> None:
+    """The story's zone must be a real IANA zone."""
+    try:
+        zoneinfo.ZoneInfo(info.zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        context.at(info.origin, "zone", message=f"'{info.zone}' is not a known time zone")
+
+
+# Each kind of item and the kind its `id` belongs to (quotes, beats... share no namespace).
+def _kind(item: Any) -> str:
+    return type(item).__name__.lower()
+
+
+def check_unique_ids(everything: list[Any], context: CheckContext) -> dict[str, set[str]]:
+    """Ids are unique within their kind; returns the ids of each kind."""
+    seen: dict[str, dict[str, Origin]] = {}
+    for item in everything:
+        if not hasattr(item, "id") or not hasattr(item, "origin"):
+            continue
+        kind_ids = seen.setdefault(_kind(item), {})
+        if item.id in kind_ids:
+            first = kind_ids[item.id]
+            where = context.documents.get(first.file)
+            place = where.place(first.path) if where else None
+            at = f" (first at {first.file}:{place[0]}:{place[1]})" if place else ""
+            context.at(item.origin, "id", message=f"duplicate {_kind(item)} id '{item.id}'{at}")
+        else:
+            kind_ids[item.id] = item.origin
+    return {kind: set(ids) for kind, ids in seen.items()}
+
+
+# Which fields refer to which kind of item.
+REFERENCES = {
+    "actors": "actor",
+    "speaker": "actor",
+    "org": "actor",
+    "actor": "actor",
+    "sources": "source",
+    "events": "event",
+}
+SOURCED = ("event", "quote", "role", "actor", "act", "perspective", "note", "script")
+
+
+def check_references(everything: list[Any], ids: dict[str, set[str]], ctx: CheckContext) -> None:
+    """Every reference names an existing id, and every item that must cite a source does."""
+    for item in everything:
+        if not hasattr(item, "origin"):
+            continue
+        for item_field in fields(item):
+            target = REFERENCES.get(item_field.name)
+            value = getattr(item, item_field.name)
+            if target is None or not _is_reference(value):
+                continue
+            references = value if isinstance(value, tuple) else (value,)
+            for index, reference in enumerate(references):
+                if reference is None or reference in ids.get(target, ()):
+                    continue
+                rest: tuple[str | int, ...] = (item_field.name,)
+                if isinstance(value, tuple):
+                    rest += (index,)
+                ctx.at(item.origin, *rest, message=f"unknown {target} '{reference}'")
+        if _kind(item) in SOURCED and hasattr(item, "sources") and not item.sources:
+            ctx.at(item.origin, "sources", message=f"this {_kind(item)} cites no source")
+
+
+def _is_reference(value: Any) -> bool:
+    return (
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, tuple) and all(isinstance(item, str) for item in value))
+    )
+
+
+def check_dates(everything: list[Any], context: CheckContext) -> None:
+    """Dates are real calendar dates (the format already checked their shape)."""
+    for item in everything:
+        for name, key in (
+            ("date", "date"),
+            ("start", "from"),
+            ("end", "to"),
+            ("focus_from", "focus_from"),
+        ):
+            value = getattr(item, name, None)
+            if isinstance(value, str) and hasattr(item, "origin"):
+                reason = check_date(value)
+                if reason:
+                    context.at(item.origin, key, message=reason)
+
+
+def check_roles(actors: list[Actor], context: CheckContext) -> None:
+    """A role ends after it starts, and one actor's spans of one position never overlap."""
+    for actor in actors:
+        for index, role in enumerate(actor.roles):
+            if role.start and role.end and role.end < role.start[: len(role.end)]:
+                context.at(role.origin, "to", message=f"role ends ({role.end}) before it starts")
+            for earlier in actor.roles[:index]:
+                if (earlier.position, earlier.org) != (role.position, role.org):
+                    continue
+                if _overlap(earlier.start, earlier.end, role.start, role.end):
+                    context.at(
+                        role.origin,
+                        message=(
+                            f"{actor.id}'s '{role.position}' role overlaps an earlier one "
+                            f"({earlier.start or '…'} to {earlier.end or '…'})"
+                        ),
+                    )
+
+
+def _overlap(
+    a_start: str | None, a_end: str | None, b_start: str | None, b_end: str | None
+) -> bool:
+    low = "0000"
+    high = "9999"
+    return max(a_start or low, b_start or low) <= min(a_end or high, b_end or high)
+
+
+def check_translations(everything: list[Any], languages: Iterable[str], ctx: CheckContext) -> None:
+    """Every text is written in every language the story declares."""
+    wanted = tuple(languages)
+    for item in everything:
+        if not hasattr(item, "origin"):
+            continue
+        for item_field in fields(item):
+            value = getattr(item, item_field.name)
+            if not isinstance(value, Localized) or (
+                not value.values and item_field.name in ("camp", "subtitle")
+            ):
+                continue
+            missing = [lang for lang in wanted if not value.has(lang)]
+            if missing:
+                key = item_field.metadata.get("key") or item_field.name
+                ctx.at(item.origin, key, message=f"{key}: no text in {', '.join(missing)}")
+
+
+def localized_texts(everything: Iterable[Any]) -> Iterator[Localized]:
+    """Every text of the story (for coverage figures)."""
+    for item in everything:
+        for item_field in fields(item):
+            value = getattr(item, item_field.name)
+            if isinstance(value, Localized) and value.values:
+                yield value

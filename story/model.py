@@ -1,0 +1,242 @@
+"""The story as plain, frozen data: sources, actors, events, quotes, script, perspectives, notes.
+
+These classes are the one definition of the story format: the loader converts YAML into them
+field by field (`story.convert`), and the JSON Schema that editors use is generated from them
+(`story.schema`). Each field's docstring, given as `doc(...)` metadata, becomes the schema's
+description, so authors and code read the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from story.dates import DATE_PATTERN, DAY_PATTERN, TIME_PATTERN
+from story.localized import EMPTY, Localized
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A regular expression a string must match, with the human name used in messages."""
+
+    regex: str
+    meaning: str
+
+
+Id = Annotated[str, Pattern(ID_PATTERN, "a kebab-case id like 'sam-altman'")]
+DateStr = Annotated[str, Pattern(DATE_PATTERN, 'a quoted date "YYYY-MM-DD", "YYYY-MM" or "YYYY"')]
+DayStr = Annotated[str, Pattern(DAY_PATTERN, 'a quoted date "YYYY-MM-DD"')]
+TimeStr = Annotated[
+    str,
+    Pattern(TIME_PATTERN, 'a quoted time "HH:MM" (24h) or morning/midday/afternoon/evening/night'),
+]
+LangCode = Annotated[str, Pattern(LANG_PATTERN, "a language code like 'en'")]
+
+
+def doc(text: str, default: Any = ..., *, key: str | None = None, **kwargs: Any) -> Any:
+    """A dataclass field carrying its description, its YAML key when it differs, its default."""
+    meta = {"doc": text, "key": key}
+    if default is ...:
+        return field(metadata=meta, **kwargs)
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("use tuples for defaults")
+    return field(default=default, metadata=meta, **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an item was read: its file and its path inside the YAML document."""
+
+    file: str
+    path: tuple[str | int, ...]
+
+
+NOWHERE = Origin("", ())
+INTERNAL = {"internal": True}
+
+
+def origin_field() -> Any:
+    """The `origin` of an item: filled by the loader, not part of the format, not compared."""
+    return field(default=NOWHERE, compare=False, repr=False, metadata=INTERNAL)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    """The story's title and settings."""
+
+    title: Localized = doc("The story's title.")
+    zone: str = doc("The IANA time zone of every date and time in the story.")
+    languages: tuple[LangCode, ...] = doc("The languages every text should be written in.")
+    subtitle: Localized = doc("A line under the title.", EMPTY)
+    focus_from: DayStr | None = doc("Events dated before this day form the 'background' day.", None)
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where facts come from: a seed article or an outside public source."""
+
+    id: Id = doc("Stable id, cited by events, quotes, roles, acts.")
+    kind: Literal["seed", "outside"] = doc(
+        "'seed' for a file of the seed articles, 'outside' for public record beyond them."
+    )
+    title: Localized = doc("The article's title.")
+    outlet: str = doc("Who published it.")
+    language: LangCode = doc("The language of the text as we have it.")
+    file: str | None = doc("The seed's file name (seeds only).", None)
+    original_language: LangCode | None = doc("The language it was first written in.", None)
+    date: DateStr | None = doc("Publication date.", None)
+    url: str | None = doc("Public address (required for outside sources).", None)
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A position an actor holds over a span of days (inclusive, either end open)."""
+
+    position: Id = doc("A kebab key: ceo, interim-ceo, cto, president, chair, board-member, ...")
+    title: Localized = doc("How the role is named.")
+    sources: tuple[Id, ...] = doc("Sources of this role.")
+    org: Id | None = doc("The organisation (an actor id).", None)
+    start: DateStr | None = doc("First day held; open when absent.", None, key="from")
+    end: DateStr | None = doc("Last day held (inclusive); open when absent.", None, key="to")
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or an organisation of the story."""
+
+    id: Id = doc("Kebab-case of the full name ('sam-altman'); organisations by name ('openai').")
+    kind: Literal["person", "organisation"] = doc("Person or organisation.")
+    name: Localized = doc("The real name.")
+    bio: Localized = doc("A short biography.")
+    sources: tuple[Id, ...] = doc("Sources of the bio.")
+    camp: Localized = doc("The camp the sources place them in.", EMPTY)
+    roles: tuple[Role, ...] = doc("Roles as spans of days.", ())
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement, post or line a source quotes."""
+
+    id: Id = doc("Stable id.")
+    speaker: Id = doc("Who said it (an actor id).")
+    original: str = doc("The source's wording, exactly as found.")
+    original_language: LangCode = doc("The language of `original`.")
+    text: Localized = doc("The rendering in each language.")
+    sources: tuple[Id, ...] = doc("Where it is quoted.")
+    retranslated: bool = doc(
+        "True when renderings are translations of a translation (the first words are lost).",
+        False,
+    )
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, on a day (Pacific time) and, where known, at a time."""
+
+    id: Id = doc("Stable id, used in deep links (--event ID).")
+    date: DateStr = doc('"YYYY-MM-DD", or "YYYY-MM" / "YYYY" for background.')
+    title: Localized = doc("A short headline.")
+    text: Localized = doc("What happened, in a few sentences.")
+    sources: tuple[Id, ...] = doc("The sources it comes from.")
+    time: TimeStr | None = doc("Time of day in the story's zone, when known.", None)
+    actors: tuple[Id, ...] = doc("Actors involved.", ())
+    quotes: tuple[Quote, ...] = doc("What was said.", ())
+    origin: Origin = origin_field()
+
+
+Verdict = Literal["happened", "partly", "did-not-happen"]
+
+
+@dataclass(frozen=True, slots=True)
+class Beat:
+    """One beat of ChatGPT's script, set against what really happened."""
+
+    id: Id = doc("Stable id.")
+    text: Localized = doc("What the script says.")
+    verdict: Verdict = doc("Did it happen: happened, partly, did-not-happen.")
+    why: Localized = doc("One line: what really happened.")
+    events: tuple[Id, ...] = doc("The real events it echoes or contradicts.", ())
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act of the script, its climax or one of its endings."""
+
+    id: Id = doc("act-1 ... act-5, climax, ending-light, ending-tragic.")
+    kind: Literal["act", "climax", "ending"] = doc("Act, climax or ending.")
+    title: Localized = doc("The act's title (the French is the script's own).")
+    beats: tuple[Beat, ...] = doc("The act's beats.")
+    sources: tuple[Id, ...] = doc("Where the script is given.")
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptRole:
+    """A character as the script sets it up."""
+
+    label: Localized = doc("How the script names the role.")
+    text: Localized = doc("The role setting.")
+    actor: Id | None = doc("The real actor, if one.", None)
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """The script ChatGPT wrote of the saga."""
+
+    title: Localized = doc("The script's title.")
+    summary: Localized = doc("Its plot summary.")
+    sources: tuple[Id, ...] = doc("Where it is given.")
+    roles: tuple[ScriptRole, ...] = doc("Role settings.", ())
+    acts: tuple[Act, ...] = doc("Acts, climax and endings, in order.", ())
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Perspective:
+    """An analysis a source offers: a lesson, a winner, a loser."""
+
+    id: Id = doc("Stable id.")
+    kind: Literal["lesson", "winner", "loser"] = doc("Lesson, winner or loser.")
+    title: Localized = doc("Its headline.")
+    text: Localized = doc("The argument, in a few sentences.")
+    sources: tuple[Id, ...] = doc("Where it is argued.")
+    events: tuple[Id, ...] = doc("Events it discusses.", ())
+    actors: tuple[Id, ...] = doc("Actors it discusses.", ())
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note for teachers: a garbled translation, a contradiction between sources, context."""
+
+    id: Id = doc("Stable id.")
+    kind: Literal["translation", "contradiction", "context"] = doc("What kind of note.")
+    title: Localized = doc("Its headline.")
+    text: Localized = doc("The note.")
+    sources: tuple[Id, ...] = doc("The sources it is about.")
+    events: tuple[Id, ...] = doc("Events it concerns.", ())
+    actors: tuple[Id, ...] = doc("Actors it concerns.", ())
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFile:
+    """One YAML file of a story: any of these sections (story and script once per story)."""
+
+    story: StoryInfo | None = doc("Title and settings.", None)
+    sources: tuple[Source, ...] = doc("Sources.", ())
+    actors: tuple[Actor, ...] = doc("People and organisations.", ())
+    events: tuple[Event, ...] = doc("Events.", ())
+    script: Script | None = doc("ChatGPT's script.", None)
+    perspectives: tuple[Perspective, ...] = doc("Analyses.", ())
+    notes: tuple[Note, ...] = doc("Notes for teachers.", ())

@@ -1,0 +1,102 @@
+"""Every user command defined once: its keys, action and catalogue key.
+
+The bindings, the footer, the help screen and the command palette all come from these rows, so
+a key cannot be documented in one place and bound differently in another. Descriptions are
+catalogue keys (`cmd.<id>`): `localize_bindings` swaps them into the bindings when the language
+changes, since Textual bindings are static.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from tui.i18n import tr
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One user command."""
+
+    id: str
+    keys: str
+    action: str
+    show: bool = True
+    priority: bool = False
+    key_display: str | None = None
+
+
+APP_COMMANDS = (
+    Command("quit", "q", "quit", priority=False),
+    Command("help", "question_mark", "help", key_display="?"),
+    Command("language", "l", "next_language"),
+    Command("presenter", "p", "toggle_presenter"),
+)
+
+BROWSER_COMMANDS = (
+    Command("next_day", "right", "step_day(1)", key_display="→"),
+    Command("previous_day", "left", "step_day(-1)", key_display="←", show=False),
+    Command("next_event", "down", "step_event(1)", show=False),
+    Command("previous_event", "up", "step_event(-1)", show=False),
+    Command("next_in_story", "space", "step_story(1)", show=False),
+    Command("previous_in_story", "shift+space", "step_story(-1)", show=False),
+    Command("first_day", "home", "edge_day(0)", show=False, priority=True),
+    Command("last_day", "end", "edge_day(-1)", show=False, priority=True),
+    Command("script", "s", "open_script"),
+    Command("search", "slash", "search", key_display="/"),
+    Command("next_hit", "n", "step_hit(1)", show=False),
+    Command("previous_hit", "N", "step_hit(-1)", show=False),
+    Command("bilingual", "b", "toggle_bilingual"),
+    Command("second_language", "B", "next_second_language", show=False),
+    Command("zone", "z", "next_zone", show=False),
+)
+
+SCRIPT_COMMANDS = (
+    Command("close", "escape,s", "close", key_display="esc"),
+    Command("open_beat_event", "enter", "open_event", show=True),
+)
+
+
+def bindings(commands: tuple[Command, ...]) -> list[Binding]:
+    """Textual bindings for a table of commands (English descriptions until localized)."""
+    return [
+        Binding(
+            command.keys,
+            command.action,
+            tr("en", f"cmd.{command.id}"),
+            show=command.show,
+            key_display=command.key_display,
+            priority=command.priority,
+            id=command.id,
+        )
+        for command in commands
+    ]
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Rewrite the descriptions of `node`'s bindings in `lang`, then refresh the footer.
+
+    Bindings are class-level and static in Textual; each node holds its own copy of the map
+    (`_bindings`), which is the only place a description can change at run time.
+    """
+    table = node._bindings.key_to_bindings
+    for key, key_bindings in table.items():
+        table[key] = [
+            dataclasses.replace(binding, description=tr(lang, f"cmd.{binding.id}"))
+            if binding.id
+            else binding
+            for binding in key_bindings
+        ]
+    node.refresh_bindings()
+
+
+def describe_binding(binding: Binding, lang: str) -> str:
+    """A binding's description in `lang`: ours from the catalogue, Textual's by action."""
+    if binding.id:
+        return tr(lang, f"cmd.{binding.id}")
+    generic = f"action.{binding.action.split('(')[0].split('.')[-1]}"
+    translated = tr(lang, generic)
+    return binding.description if translated == generic else translated

@@ -1,0 +1,210 @@
+"""Story objects as Rich `Text`, for the panes: pure functions of the story and the language.
+
+Kept out of the widgets so that what a pane shows is tested without running an app, and so every
+string goes through `tui.safe` (literal, no markup, no control characters).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from story import Day, Localized, Saga
+from story.model import Actor, Event, Quote
+from story.saga import ArcStep
+from tui.colours import actor_colour
+from tui.i18n import tr
+from tui.safe import plain, styled
+from tui.timefmt import clock_time, elsewhere, long_day, moment, short_day, story_date, zone_name
+
+VERDICT_STYLE = {"happened": "bold green", "partly": "bold yellow", "did-not-happen": "bold red"}
+VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
+
+
+def text_in(value: Localized, lang: str, style: str = "") -> Text:
+    """A story text in `lang`; a fallback language is marked visibly, never left blank."""
+    shown = value.get(lang)
+    line = plain(shown.text, style)
+    if shown.is_fallback:
+        line.append(f" ⟨{shown.lang}⟩", style="italic dim")
+    return line
+
+
+def actor_name(saga: Saga, actor_id: str, lang: str) -> Text:
+    """An actor's name in their colour."""
+    actor = saga.actors.get(actor_id)
+    if actor is None:
+        return plain(actor_id, "dim")
+    return text_in(actor.name, lang, f"bold {actor_colour(saga, actor_id)}")
+
+
+def day_title(saga: Saga, day: Day, lang: str) -> str:
+    """A day's name: the background, or its weekday and date in the reader's language."""
+    return tr(lang, "day.background") if day.is_background else short_day(day.id, lang)
+
+
+def ceo_names(saga: Saga, day: Day, lang: str) -> Text:
+    """Who is OpenAI's CEO that day ("—" when nobody is)."""
+    holders = saga.ceo_on(saga.day_date(day))
+    if not holders:
+        return plain("—", "dim")
+    line = Text(end="")
+    for index, holder in enumerate(holders):
+        if index:
+            line.append(" → ", style="dim")
+        line.append_text(text_in(holder.actor.name, lang, actor_colour(saga, holder.actor.id)))
+    return line
+
+
+def day_row(saga: Saga, day: Day, lang: str) -> Text:
+    """A row of the strip of days: date on one line, the day's CEO on the next."""
+    line = plain(day_title(saga, day, lang), "bold")
+    line.append(f"  ({len(day.events)})", style="dim")
+    line.append("\n")
+    line.append(tr(lang, "label.ceo") + " ", style="dim")
+    line.append_text(ceo_names(saga, day, lang))
+    return line
+
+
+def event_row(event: Event, lang: str) -> Text:
+    """A row of the day's events: time, then title."""
+    clock = clock_time(event.time, lang) if len(event.date) == 10 else event.date
+    line = plain(f"{clock:>8} " if clock else " " * 9, "dim")
+    line.append_text(text_in(event.title, lang))
+    return line
+
+
+def role_on(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
+    """An actor's roles on a day, joined ("Interim CEO, Board member")."""
+    roles = saga.roles_on(actor.id, day)
+    line = Text(end="")
+    for index, role in enumerate(roles):
+        if index:
+            line.append(", ")
+        line.append_text(text_in(role.title, lang))
+    return line
+
+
+def cast_row(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
+    """A row of the cast: the name in colour, the role held that day."""
+    line = actor_name(saga, actor.id, lang)
+    role = role_on(saga, actor, day, lang)
+    if role.plain:
+        role.stylize("dim")
+        line.append("\n  ")
+        line.append_text(role)
+    return line
+
+
+def arc_row(saga: Saga, step: ArcStep, lang: str, current_event: str) -> Text:
+    """A step of the followed actor's arc, marked when it is the event on screen."""
+    date = short_day(step.date, lang) if len(step.date) == 10 else step.date
+    here = step.event is not None and step.event.id == current_event
+    line = plain("▶ " if here else "  ", "bold reverse" if here else "")
+    line.append(f"{date}  ", style="dim")
+    if step.event is not None:
+        line.append_text(text_in(step.event.title, lang, "bold" if here else ""))
+    elif step.role is not None:
+        key = "arc.role_starts" if step.starts else "arc.role_ends"
+        line.append(tr(lang, key, role=step.role.title(lang)), style="italic")
+    return line
+
+
+def quote_block(saga: Saga, quote: Quote, lang: str) -> Text:
+    """A quote: speaker, the reader's rendering, the source's own wording."""
+    block = Text(end="")
+    block.append("❝ ", style="bold")
+    block.append_text(actor_name(saga, quote.speaker, lang))
+    block.append("\n  ")
+    block.append_text(text_in(quote.text, lang, "italic"))
+    if quote.retranslated:
+        block.append("\n  " + tr(lang, "quote.retranslated"), style="dim")
+    block.append("\n  ")
+    block.append(tr(lang, "quote.original", lang=quote.original_language) + " ", style="dim")
+    block.append_text(plain(quote.original, "dim italic"))
+    return block
+
+
+def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) -> Text:
+    """The selected event in full: when, what, who (with their role that day), quotes,
+    sources, the script beats that echo it, and the notes about it."""
+    zone = saga.info.zone
+    out = Text(end="")
+    out.append_text(text_in(event.title, lang, "bold underline"))
+    out.append("\n")
+    when = story_date(event.date, lang)
+    clock = clock_time(event.time, lang)
+    out.append(when + (f" · {clock}" if clock else ""), style="bold")
+    out.append(f" ({zone_name(zone, lang)})", style="dim")
+    instant = moment(event.date, event.time, zone)
+    if instant is not None and compare_zone:
+        out.append(
+            "\n"
+            + tr(
+                lang,
+                "detail.elsewhere",
+                zone=compare_zone.split("/")[-1],
+                when=elsewhere(instant, compare_zone, lang),
+            ),
+            style="dim",
+        )
+    out.append("\n\n")
+    out.append_text(text_in(event.text, lang))
+    if event.actors:
+        out.append("\n\n" + tr(lang, "detail.actors") + "\n", style="bold")
+        for actor_id in event.actors:
+            out.append(" • ")
+            out.append_text(actor_name(saga, actor_id, lang))
+            actor = saga.actors.get(actor_id)
+            if actor is not None and len(event.date) == 10:
+                role = role_on(saga, actor, event.date, lang)
+                if role.plain:
+                    out.append(" — ", style="dim")
+                    out.append_text(role)
+            out.append("\n")
+    for quote in event.quotes:
+        out.append("\n")
+        out.append_text(quote_block(saga, quote, lang))
+        out.append("\n")
+    beats = saga.acts_of_event.get(event.id, ())
+    if beats:
+        out.append("\n" + tr(lang, "detail.script") + "\n", style="bold")
+        for act, beat in beats:
+            out.append(f" {VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
+            out.append_text(text_in(act.title, lang, "bold"))
+            out.append(" — ")
+            out.append_text(text_in(beat.text, lang, "italic"))
+            out.append("\n   ")
+            out.append(
+                tr(lang, f"verdict.{beat.verdict}") + ": ", style=VERDICT_STYLE[beat.verdict]
+            )
+            out.append_text(text_in(beat.why, lang))
+            out.append("\n")
+    notes = saga.notes_about(event.id)
+    if notes:
+        out.append("\n" + tr(lang, "detail.notes") + "\n", style="bold")
+        for note in notes:
+            out.append(" ✎ ", style="bold magenta")
+            out.append_text(text_in(note.title, lang, "bold"))
+            out.append("\n   ")
+            out.append_text(text_in(note.text, lang))
+            out.append("\n")
+    out.append("\n" + tr(lang, "detail.sources") + "\n", style="bold")
+    for source_id in event.sources:
+        source = saga.sources[source_id]
+        out.append(" ◆ ")
+        out.append_text(text_in(source.title, lang))
+        extra = source.file or source.url or ""
+        out.append_text(
+            styled((f" — {source.outlet}", "dim"), (f" · {extra}" if extra else "", "dim"))
+        )
+        if source.kind == "outside":
+            out.append(" " + tr(lang, "source.outside"), style="bold yellow")
+        out.append("\n")
+    return out
+
+
+def day_heading(saga: Saga, day: Day, lang: str) -> str:
+    """The title of the events pane: the day in full."""
+    if day.is_background:
+        return tr(lang, "day.background")
+    return long_day(day.id, lang)

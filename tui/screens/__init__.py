@@ -1,0 +1,1 @@
+"""Screens of the app: the browser, the script, search, help."""

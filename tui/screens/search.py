@@ -1,0 +1,86 @@
+"""Search (`/`): type words in any language; results open in the reader's language.
+
+Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen, if any.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+
+from story import Saga
+from story.search import Hit, SearchIndex
+from tui.i18n import tr
+from tui.render import actor_name, event_row
+from tui.safe import plain
+from tui.widgets.story_list import StoryList
+
+
+@cache
+def index_of(saga: Saga) -> SearchIndex:
+    """One search index per story, built on first search."""
+    return SearchIndex(saga)
+
+
+class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
+    """A query box over a list of hits."""
+
+    CSS_PATH = "search.tcss"
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("down", "focus_results", "Results", show=False, id="results"),
+    ]
+
+    def __init__(self, saga: Saga, lang: str) -> None:
+        super().__init__()
+        self.saga = saga
+        self.lang = lang
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(placeholder=tr(self.lang, "search.placeholder"), id="query")
+            yield StoryList(id="results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = tr(self.lang, "cmd.search")
+        self.query_one("#query", Input).focus()
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        self.hits = index_of(self.saga).search(message.value)
+        rows: list[tuple[str, Text]] = []
+        for number, hit in enumerate(self.hits):
+            event = self.saga.event_by_id[hit.event_id]
+            row = plain(tr(self.lang, f"search.kind.{hit.kind}") + " ", "dim")
+            if hit.kind == "actor":
+                row.append_text(actor_name(self.saga, hit.item_id, self.lang))
+            else:
+                row.append_text(event_row(event, self.lang))
+            rows.append((f"{number}", row))
+        results = self.query_one("#results", StoryList)
+        results.set_rows(rows, rows[0][0] if rows else None)
+        results.border_title = tr(self.lang, "search.count", count=len(self.hits))
+
+    def on_input_submitted(self) -> None:
+        self._choose(0 if self.hits else None)
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self._choose(message.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        events = list(dict.fromkeys(hit.event_id for hit in self.hits))
+        chosen = self.hits[index].event_id if index is not None else None
+        self.dismiss((events, chosen))
+
+    def action_focus_results(self) -> None:
+        self.query_one("#results").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,115 @@
+"""Where the app opens: the story, the language and the place, from options, saved state, locale.
+
+Kept free of Textual so the rules (``--lang`` beats the saved language, which beats the locale;
+deep links beat the saved place; ``--fresh`` ignores it) are unit-tested directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openai_saga_assets import STORY_DIR
+from story import BACKGROUND, Saga, StoryError, load_story
+from story.dates import check_date
+from tui.errors import UsageError
+from tui.i18n import LANGUAGES, language_from_environment
+from tui.options import PROG, AppOptions
+from tui.state import Place, read_place
+
+PANES = ("days", "events", "detail", "cast", "arc")
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """Everything the app needs to open."""
+
+    saga: Saga
+    story_key: str
+    lang: str
+    day: str
+    event: str
+    actor: str
+    pane: str = "events"
+    notices: tuple[str, ...] = field(default=())
+
+
+def load_saga(path: Path | None) -> tuple[Saga, str]:
+    """The story at `path` (default: the shipped saga) and the key its place is saved under."""
+    target = path if path is not None else STORY_DIR
+    shown = str(path) if path is not None else "the shipped story"
+    try:
+        saga = load_story(target, str(path) if path is not None else None)
+    except StoryError as error:
+        more = len(error.problems) - 1
+        tail = f" (and {more} more: run '{PROG} validate {shown}')" if more else ""
+        raise UsageError(f"{error.problems[0]}{tail}") from None
+    return saga, str(target.resolve())
+
+
+def protagonist(saga: Saga) -> str:
+    """The actor followed by default: the one who appears in most events."""
+    counts = {
+        actor: len(events) for actor, events in saga.events_of_actor.items() if actor in saga.actors
+    }
+    if counts:
+        return max(counts, key=lambda actor: counts[actor])
+    return next(iter(saga.actors), "")
+
+
+def resolve_start(
+    options: AppOptions,
+    saga: Saga,
+    story_key: str,
+    state_path: Path,
+    environ: Mapping[str, str] | None = None,
+) -> Start:
+    """Apply the rules of product.md to options, the saved place and the environment."""
+    notices: list[str] = []
+    place: Place | None = None
+    if not options.fresh:
+        place, why = read_place(state_path)
+        if why:
+            notices.append(why)
+        if place is not None and place.story != story_key:
+            place = None
+    lang = options.lang or (place.lang if place and place.lang in LANGUAGES else None)
+    lang = lang or language_from_environment(environ) or "en"
+    if not saga.events:
+        raise UsageError(f"{PROG}: the story has no events")
+    event_id = _pick_event(options, saga, place)
+    actor = options.actor or (place.actor if place and place.actor in saga.actors else None)
+    if options.actor is not None and options.actor not in saga.actors:
+        raise UsageError(f"{PROG}: unknown actor '{options.actor}'")
+    deep_link = options.day or options.event
+    pane = place.pane if place and place.pane in PANES and not deep_link else "events"
+    return Start(
+        saga=saga,
+        story_key=story_key,
+        lang=lang,
+        day=saga.day_of_event[event_id],
+        event=event_id,
+        actor=actor or protagonist(saga),
+        pane=pane,
+        notices=tuple(notices),
+    )
+
+
+def _pick_event(options: AppOptions, saga: Saga, place: Place | None) -> str:
+    """The event to open: --event, else the first of --day, else the saved one, else the first."""
+    if options.event is not None:
+        if options.event not in saga.event_by_id:
+            raise UsageError(f"{PROG}: unknown event '{options.event}'")
+        return options.event
+    if options.day is not None:
+        day = saga.day_by_id.get(options.day)
+        if day is None:
+            if options.day != BACKGROUND and check_date(options.day) is not None:
+                raise UsageError(f"{PROG}: '{options.day}' is not a day (use YYYY-MM-DD)")
+            days = ", ".join(day.id for day in saga.days)
+            raise UsageError(f"{PROG}: no events on '{options.day}' (days: {days})")
+        return day.events[0].id
+    if place is not None and place.event in saga.event_by_id:
+        return place.event
+    return saga.events[0].id

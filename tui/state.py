@@ -1,0 +1,82 @@
+"""Where the reader left off: saved on quit, read on the next launch.
+
+The file is the app's own (never a story file), written atomically (a temporary file renamed
+over the old one) so a crash cannot leave half a file. A missing, corrupt or unwritable state is
+never fatal: reading returns None with a reason the app shows as a notice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+MAX_STATE_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The reader's place in a story."""
+
+    story: str
+    """The story path it belongs to (a place in another story is not resumed)."""
+    day: str | None = None
+    event: str | None = None
+    actor: str | None = None
+    lang: str | None = None
+    pane: str | None = None
+
+
+def state_file() -> Path:
+    """The state file under the user's state folder (OPENAI_SAGA_STATE overrides it)."""
+    override = os.environ.get("OPENAI_SAGA_STATE")
+    if override:
+        return Path(override)
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("openai-saga", appauthor=False)) / "place.json"
+
+
+def read_place(path: Path) -> tuple[Place | None, str | None]:
+    """The saved place and None, or None and why it was ignored (None, None when absent)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_STATE_BYTES + 1)
+    except FileNotFoundError:
+        return None, None
+    except OSError as error:
+        return None, f"{path}: {error.strerror or error}"
+    try:
+        if len(data) > MAX_STATE_BYTES:
+            raise ValueError("too large")
+        raw = json.loads(data.decode("utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+        known = {item.name for item in fields(Place)}
+        values = {key: value for key, value in raw.items() if key in known}
+        if not all(value is None or isinstance(value, str) for value in values.values()):
+            raise ValueError("wrong types")
+        return Place(**values), None
+    except (ValueError, TypeError) as error:
+        return None, f"{path}: ignored, not a saved place ({error})"
+
+
+def write_place(path: Path, place: Place) -> str | None:
+    """Save the place atomically; returns why it could not be saved, or None."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".place-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(asdict(place), stream, ensure_ascii=False, indent=1)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        return f"{path}: {error.strerror or error}"
+    return None

@@ -1,0 +1,92 @@
+"""Dates, times and zones for the reader's language, from CLDR (Babel): no month name is ours.
+
+Babel's locale data is loaded on first use per language and cached, so switching language costs
+one load the first time and nothing after.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
+
+from story.dates import PARTS_OF_DAY, is_full_day
+from tui.i18n import BABEL_LOCALES, tr
+
+READER_ZONES = ("Europe/Paris", "Asia/Jakarta", "Asia/Shanghai", "UTC")
+"""Zones the reader can compare the story's clock with (the `z` key cycles them)."""
+
+
+@cache
+def babel_locale(lang: str) -> Locale:
+    """The CLDR locale for one of our languages."""
+    return Locale.parse(BABEL_LOCALES.get(lang, "en_US"))
+
+
+@cache
+def short_day(iso_day: str, lang: str) -> str:
+    """A day for the strip: "Fri, Nov 17", "ven. 17 nov.", "Jum, 17 Nov", "11月17日周五"."""
+    return format_skeleton("MMMEd", date.fromisoformat(iso_day), locale=babel_locale(lang))
+
+
+@cache
+def long_day(iso_day: str, lang: str) -> str:
+    """A day in full: "Friday, November 17, 2023", "vendredi 17 novembre 2023"."""
+    return format_date(date.fromisoformat(iso_day), format="full", locale=babel_locale(lang))
+
+
+@cache
+def story_date(value: str, lang: str) -> str:
+    """Any story date, however coarse: a year, a month and year, or a full day."""
+    if is_full_day(value):
+        return long_day(value, lang)
+    if len(value) == 7:
+        first = date.fromisoformat(value + "-01")
+        return format_skeleton("yMMMM", first, locale=babel_locale(lang))
+    return value
+
+
+@cache
+def clock_time(value: str | None, lang: str) -> str:
+    """An event's time: "12:00 PM" / "12:00", or a part of the day in words; "" when unknown."""
+    if value is None:
+        return ""
+    if value in PARTS_OF_DAY:
+        return tr(lang, f"time.{value}")
+    hours, minutes = (int(part) for part in value.split(":"))
+    return format_time(time(hours, minutes), format="short", locale=babel_locale(lang))
+
+
+@cache
+def zone_name(zone: str, lang: str) -> str:
+    """The generic name of a zone: "Pacific Time", "heure du Pacifique", "北美太平洋时间"."""
+    return get_timezone_name(
+        ZoneInfo(zone), width="long", zone_variant="generic", locale=babel_locale(lang)
+    )
+
+
+@cache
+def city_name(zone: str, lang: str) -> str:
+    """A zone's exemplar city in the reader's language ("Paris", "雅加达")."""
+    from babel.dates import get_timezone_location
+
+    return str(get_timezone_location(ZoneInfo(zone), locale=babel_locale(lang), return_city=True))
+
+
+def moment(day: str, clock: str | None, zone: str) -> datetime | None:
+    """The instant of an event, when both its day and its clock time are exact."""
+    if clock is None or clock in PARTS_OF_DAY or not is_full_day(day):
+        return None
+    hours, minutes = (int(part) for part in clock.split(":"))
+    return datetime.combine(date.fromisoformat(day), time(hours, minutes), tzinfo=ZoneInfo(zone))
+
+
+def elsewhere(instant: datetime, zone: str | tzinfo, lang: str) -> str:
+    """The same instant on another clock: "ven. 17 nov., 21:00"."""
+    target = zone if isinstance(zone, tzinfo) else ZoneInfo(zone)
+    local = instant.astimezone(target)
+    when = format_skeleton("MMMEd", local.date(), locale=babel_locale(lang))
+    return f"{when} {format_time(local.time(), format='short', locale=babel_locale(lang))}"

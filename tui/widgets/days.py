@@ -1,0 +1,40 @@
+"""The strip of days: each day's date in the reader's language and who is OpenAI's CEO."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from story import Saga
+from tui.messages import DayPicked
+from tui.render import day_row
+from tui.widgets.story_list import StoryList
+
+
+class DaysList(StoryList):
+    """Days of the story; highlighting one opens it."""
+
+    event_id: reactive[str] = reactive("", init=False)
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.saga = saga
+
+    def _refresh_rows(self) -> None:
+        rows = [(day.id, day_row(self.saga, day, self.lang)) for day in self.saga.days]
+        self.set_rows(rows, self.saga.day_of_event.get(self.event_id))
+
+    def on_mount(self) -> None:
+        self._refresh_rows()
+
+    def watch_lang(self) -> None:
+        self._refresh_rows()
+
+    def watch_event_id(self, event_id: str) -> None:
+        self.highlight_id(self.saga.day_of_event.get(event_id))
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        if self.highlighted_id is not None:
+            self.post_message(DayPicked(self.highlighted_id))
