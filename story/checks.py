@@ -26,13 +26,13 @@ class CheckContext:
     documents: dict[str, Document]
     problems: list[Problem]
 
-    def at(self, origin: Origin, *rest: str | int, message: str) -> None:
-        """Record a problem at `origin` + `rest`."""
+    def at(self, origin: Origin, *rest: str | int, message: str, key: bool = False) -> None:
+        """Record a problem at `origin` + `rest` (at its key rather than its value with `key`)."""
         document = self.documents.get(origin.file)
         if document is None:
             self.problems.append(Problem(origin.file or "story", None, None, message))
             return
-        self.problems.append(document.problem((*origin.path, *rest), message))
+        self.problems.append(document.problem((*origin.path, *rest), message, key=key))
 
 
 def items_with_origin(value: Any) -> Iterator[Any]:
@@ -51,9 +51,9 @@ def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | No
     infos = [file.story for file in files if file.story is not None]
     scripts = [file.script for file in files if file.script is not None]
     for extra in infos[1:]:
-        context.at(extra.origin, message="a second 'story' section (there must be one)")
+        context.at(extra.origin, message="a second 'story' section (there must be one)", key=True)
     for extra in scripts[1:]:
-        context.at(extra.origin, message="a second 'script' section (there may be one)")
+        context.at(extra.origin, message="a second 'script' section (there may be one)", key=True)
     info = infos[0] if infos else None
     if info is None:
         name = next(iter(context.documents), "story")

@@ -37,8 +37,8 @@ APP_COMMANDS = (
 )
 
 BROWSER_COMMANDS = (
-    Command("next_day", "right", "step_day(1)", key_display="→"),
-    Command("previous_day", "left", "step_day(-1)", key_display="←", show=False),
+    Command("next_day", "right", "step_day(1)", key_display="→", priority=True),
+    Command("previous_day", "left", "step_day(-1)", key_display="←", show=False, priority=True),
     Command("next_event", "down", "step_event(1)", show=False),
     Command("previous_event", "up", "step_event(-1)", show=False),
     Command("next_in_story", "space", "step_story(1)", show=False),

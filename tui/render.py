@@ -119,7 +119,7 @@ def quote_block(saga: Saga, quote: Quote, lang: str) -> Text:
     if quote.retranslated:
         block.append("\n  " + tr(lang, "quote.retranslated"), style="dim")
     block.append("\n  ")
-    block.append(tr(lang, "quote.original", lang=quote.original_language) + " ", style="dim")
+    block.append(tr(lang, "quote.original", language=quote.original_language) + " ", style="dim")
     block.append_text(plain(quote.original, "dim italic"))
     return block
 

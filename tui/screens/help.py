@@ -20,13 +20,16 @@ from tui.i18n import tr
 
 
 def binding_rows(nodes: list[tuple[str, DOMNode]], lang: str) -> list[tuple[str, str, str]]:
-    """(group, keys, description) for every binding of `nodes`, first definition of a key wins."""
+    """(group, keys, description) for the binding each key would run, as Textual resolves it:
+    priority bindings from the app down, then the focused pane up to the app."""
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
-    for group, node in nodes:
+    order = [(group, node, True) for group, node in reversed(nodes)]
+    order += [(group, node, False) for group, node in nodes]
+    for group, node, priority in order:
         for key, key_bindings in node._bindings.key_to_bindings.items():
             binding: Binding = key_bindings[0]
-            if key in seen or binding.system:
+            if key in seen or binding.system or binding.priority != priority:
                 continue
             seen.add(key)
             display = binding.key_display or node.app.get_key_display(binding)
@@ -45,6 +48,8 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
+        self.rows: list[tuple[str, str, str]] = []
+        """(where, keys, what) as shown: the help's content, for tests and for reading."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
@@ -62,8 +67,11 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
-        for group, keys, description in binding_rows(nodes, self.lang):
-            table.add_row(Text(group), Text(keys), Text(description))
+        self.rows = binding_rows(nodes, self.lang)
+        previous = ""
+        for group, keys, description in self.rows:
+            table.add_row(Text(group if group != previous else ""), Text(keys), Text(description))
+            previous = group
         self.query_one("#help-table", Static).update(table)
         box = self.query_one("#help-box")
         box.border_title = tr(self.lang, "cmd.help")

@@ -44,6 +44,10 @@ class CastList(StoryList):
     def watch_event_id(self) -> None:
         self._refresh_rows()
 
+    def watch_actor_id(self, actor_id: str) -> None:
+        if actor_id in self._index_of:
+            self.highlight_id(actor_id)
+
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()
 

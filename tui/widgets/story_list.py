@@ -43,6 +43,16 @@ class StoryList(OptionList):
                 )
             self.highlight_id(highlight)
 
+    def action_cursor_down(self) -> None:
+        """Down stops at the last row (stock OptionList wraps to the first)."""
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up stops at the first row."""
+        if self.highlighted is None or self.highlighted > 0:
+            super().action_cursor_up()
+
     def highlight_id(self, row_id: str | None) -> None:
         """Move the highlight to `row_id` (or clear it) without telling anyone."""
         with self.prevent(OptionList.OptionHighlighted):

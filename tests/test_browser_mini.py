@@ -1,0 +1,210 @@
+"""The browser on a small story: keys move the selection and every pane follows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tests.conftest import MINI
+from tui import make_app
+from tui.app import SagaApp
+from tui.screens.help import HelpScreen
+from tui.widgets.arc import ArcList
+from tui.widgets.cast import CastList
+from tui.widgets.days import DaysList
+from tui.widgets.detail import EventDetail
+from tui.widgets.events import EventsList
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys one by one, letting the messages each key posts reach the screen."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def app_for(*args: str) -> SagaApp:
+    app = make_app(["--story", str(MINI), *args])
+    assert isinstance(app, SagaApp)
+    return app
+
+
+def panes_agree(app: SagaApp) -> None:
+    """Every pane shows the browser's selected moment."""
+    browser = app.browser
+    assert browser.query_one(DaysList).highlighted_id == browser.day_id
+    assert browser.query_one(EventsList).highlighted_id == browser.event_id
+    day = app.saga.day_by_id[browser.day_id]
+    assert browser.query_one(CastList).row_ids == [a.id for a in app.saga.cast_of(day)]
+    arc = browser.query_one(ArcList)
+    in_arc = browser.event_id in arc.row_ids
+    assert arc.highlighted_id == (browser.event_id if in_arc else None)
+    title = app.saga.event_by_id[browser.event_id].title(app.lang)
+    detail = browser.query_one("#detail-main", Static)
+    assert str(detail.render()).startswith(title)
+
+
+async def test_arrows_walk_days_and_events() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.browser.event_id == "founded"
+        panes_agree(app)
+        await press(pilot, "right", "right")
+        assert (app.browser.day_id, app.browser.event_id) == ("2023-11-17", "fired")
+        panes_agree(app)
+        await press(pilot, "down")
+        assert app.browser.event_id == "murati-named"
+        await press(pilot, "down")
+        assert app.browser.event_id == "murati-named"  # last of the day: stays
+        await press(pilot, "left")
+        assert app.browser.event_id == "message"
+        await press(pilot, "end")
+        assert app.browser.event_id == "back"
+        await press(pilot, "home")
+        assert app.browser.event_id == "founded"
+        panes_agree(app)
+
+
+async def test_space_steps_across_days() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "space", "space", "space")
+        assert app.browser.event_id == "murati-named"
+        await press(pilot, "shift+space")
+        assert app.browser.event_id == "fired"
+        panes_agree(app)
+
+
+async def test_language_key_cycles_and_keeps_the_selection() -> None:
+    app = app_for("--fresh", "--event", "fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = []
+        for _ in range(4):
+            await press(pilot, "l")
+            seen.append(app.lang)
+            assert app.browser.event_id == "fired"
+            panes_agree(app)
+        assert seen == ["fr", "id", "zh", "en"]
+
+
+async def test_following_an_actor_from_the_cast() -> None:
+    app = app_for("--fresh", "--event", "fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        cast = app.browser.query_one(CastList)
+        cast.focus()
+        await press(pilot, "down", "enter")
+        assert app.browser.actor_id == "mira-murati"
+        assert app.browser.query_one(ArcList).highlighted_id == "fired"
+        panes_agree(app)
+
+
+async def test_n_steps_through_the_followed_actors_appearances() -> None:
+    app = app_for("--fresh", "--actor", "mira-murati")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "n")
+        assert app.browser.event_id == "fired"
+        await press(pilot, "n")
+        assert app.browser.event_id == "murati-named"
+        await press(pilot, "N")
+        assert app.browser.event_id == "fired"
+
+
+async def test_quit_saves_the_place_and_relaunch_resumes(isolated_environment: Path) -> None:
+    app = app_for("--event", "murati-named", "--actor", "mira-murati")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "l", "q")
+    assert isolated_environment.exists()
+    again = app_for()
+    async with again.run_test(size=(120, 40)):
+        assert (again.browser.event_id, again.browser.actor_id, again.lang) == (
+            "murati-named",
+            "mira-murati",
+            "fr",
+        )
+
+
+async def test_bilingual_mode_shows_two_languages() -> None:
+    app = app_for("--fresh", "--event", "fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "b")
+        second = app.browser.query_one("#detail-second", Static)
+        assert second.display
+        assert str(second.render()).startswith("Altman est licencié")
+        await press(pilot, "b")
+        assert not second.display
+
+
+async def test_detail_shows_roles_quotes_script_and_sources() -> None:
+    app = app_for("--fresh", "--event", "fired")
+    async with app.run_test(size=(120, 40)):
+        text = str(app.browser.query_one("#detail-main", Static).render())
+        for expected in (
+            "Mira Murati — Interim CEO",
+            "not candid",
+            "« pas franc »",
+            "The battle",
+            "Article A",
+            "A garbled name",
+        ):
+            assert expected in text
+
+
+async def test_search_finds_in_another_language_and_n_steps_hits() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "slash", *"revient", "enter")
+        assert app.browser.event_id == "back"
+        assert app.browser.hits == ["back"]
+
+
+async def test_script_screen_opens_the_real_event() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "s")
+        assert type(app.screen).__name__ == "ScriptScreen"
+        await press(pilot, "enter")
+        assert app.screen is app.browser
+        assert app.browser.event_id == "fired"
+
+
+async def test_help_lists_keys_in_the_current_language() -> None:
+    app = app_for("--fresh", "--lang", "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = {description for _, _, description in help_screen.rows}
+        assert {"Jour suivant", "Quitter", "Chercher", "Descendre"} <= described
+        await press(pilot, "escape")
+        assert app.screen is app.browser
+
+
+async def test_footer_follows_the_language() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        def footer_text() -> str:
+            return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+
+        assert "Next day" in footer_text()
+        await press(pilot, "l")
+        await pilot.pause()
+        assert "Jour suivant" in footer_text()
+
+
+async def test_tiny_terminal_does_not_crash() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(20, 8)) as pilot:
+        await press(pilot, "right", "down", "l", "b", "p")
+        await pilot.resize_terminal(80, 24)
+        await press(pilot, "left")
+        assert app.browser.event_id == "founded"
+
+
+async def test_detail_is_literal() -> None:
+    app = app_for("--fresh")
+    async with app.run_test(size=(120, 40)):
+        detail = app.browser.query_one(EventDetail)
+        assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).render())

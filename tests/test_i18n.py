@@ -1,0 +1,110 @@
+"""UI catalogues: complete in every language, no key unused; CLDR dates and times."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from story.dates import PARTS_OF_DAY
+from story.model import Verdict
+from story.search import HitKind
+from tui.commands import APP_COMMANDS, BROWSER_COMMANDS, SCRIPT_COMMANDS
+from tui.i18n import LANGUAGES, catalogue, next_language, tr
+from tui.timefmt import clock_time, long_day, short_day
+
+TUI = Path(__file__).parent.parent / "tui"
+
+
+def dynamic_keys() -> set[str]:
+    """Keys built at run time from a fixed set of names."""
+    keys = {f"verdict.{verdict}" for verdict in get_args(Verdict)}
+    keys |= {f"time.{part}" for part in PARTS_OF_DAY}
+    keys |= {f"search.kind.{kind}" for kind in get_args(HitKind)}
+    keys |= {f"cmd.{c.id}" for c in (*APP_COMMANDS, *BROWSER_COMMANDS, *SCRIPT_COMMANDS)}
+    keys |= {"cmd.cancel", "cmd.results", "cmd.close"}  # modal screens' binding ids
+    return keys
+
+
+def test_every_language_has_exactly_the_english_keys() -> None:
+    english = set(catalogue("en"))
+    for lang in LANGUAGES:
+        assert set(catalogue(lang)) == english, lang
+
+
+def test_every_language_is_actually_translated() -> None:
+    english = catalogue("en")
+    for lang in ("fr", "id", "zh"):
+        same = [
+            key
+            for key, text in catalogue(lang).items()
+            if text == english[key] and len(text) > 4 and not text.startswith("{")
+        ]
+        assert len(same) <= 4, f"{lang} still has English: {same[:10]}"
+
+
+def test_placeholders_match_across_languages() -> None:
+    for key, text in catalogue("en").items():
+        fields = set(re.findall(r"{(\w+)}", text))
+        for lang in LANGUAGES:
+            assert set(re.findall(r"{(\w+)}", catalogue(lang)[key])) == fields, (lang, key)
+
+
+def test_no_key_is_unused() -> None:
+    source = "\n".join(path.read_text(encoding="utf-8") for path in TUI.rglob("*.py"))
+    dynamic = dynamic_keys()
+    unused = [
+        key
+        for key in catalogue("en")
+        if key not in dynamic and not key.startswith("action.") and f'"{key}"' not in source
+    ]
+    assert unused == []
+
+
+def test_action_keys_name_real_actions() -> None:
+    from textual.screen import Screen
+    from textual.widgets import OptionList
+
+    actions = {
+        binding.action.split(".")[-1]
+        for node in (OptionList, Screen)
+        for binding in node.BINDINGS
+        if hasattr(binding, "action")
+    }
+    from textual.containers import VerticalScroll
+
+    actions |= {b.action for b in VerticalScroll.BINDINGS if hasattr(b, "action")}
+    actions |= {"command_palette", "focus_next", "focus_previous", "copy_text"}
+    listed = {key.removeprefix("action.") for key in catalogue("en") if key.startswith("action.")}
+    assert listed <= actions
+
+
+def test_language_cycle() -> None:
+    assert [next_language(lang) for lang in LANGUAGES] == ["fr", "id", "zh", "en"]
+
+
+def test_missing_key_falls_back_to_the_key() -> None:
+    assert tr("fr", "no.such.key") == "no.such.key"
+
+
+@pytest.mark.parametrize(
+    ("lang", "short", "long"),
+    [
+        ("en", "Fri, Nov 17", "Friday, November 17, 2023"),
+        ("fr", "ven. 17 nov.", "vendredi 17 novembre 2023"),
+        ("id", "Jum, 17 Nov", "Jumat, 17 November 2023"),
+        ("zh", "11月17日周五", "2023年11月17日星期五"),
+    ],
+)
+def test_dates_come_from_cldr(lang: str, short: str, long: str) -> None:
+    assert short_day("2023-11-17", lang) == short
+    assert long_day("2023-11-17", lang) == long
+
+
+def test_times_follow_the_language() -> None:
+    assert clock_time("21:00", "fr") == "21:00"
+    assert clock_time("21:00", "en").replace("\u202f", " ") == "9:00 PM"
+    assert clock_time("evening", "fr") == catalogue("fr")["time.evening"]
+    assert clock_time(None, "en") == ""

@@ -1,0 +1,95 @@
+"""Queries of the model: days, order, roles on a date, arcs, the script, search."""
+
+from __future__ import annotations
+
+from story import Saga
+from story.localized import Localized
+from story.search import SearchIndex, fold
+
+
+def test_days_in_order_with_background_first(mini: Saga) -> None:
+    assert [day.id for day in mini.days] == ["background", "2023-11-16", "2023-11-17", "2023-11-22"]
+    assert [e.id for e in mini.day_by_id["2023-11-17"].events] == ["fired", "murati-named"]
+
+
+def test_events_in_story_order_across_files(mini: Saga) -> None:
+    assert [event.id for event in mini.events] == [
+        "founded",
+        "message",
+        "fired",
+        "murati-named",
+        "back",
+    ]
+    assert mini.next_event("message", 1).id == "fired"  # type: ignore[union-attr]
+    assert mini.next_event("back", 1) is None
+    assert mini.next_event("founded", -1) is None
+
+
+def test_ceo_on_each_day(mini: Saga) -> None:
+    def ceo(day: str) -> list[str]:
+        return [holder.actor.id for holder in mini.ceo_on(day)]
+
+    assert ceo("2023-11-16") == ["sam-altman"]
+    assert ceo("2023-11-17") == ["mira-murati"]
+    assert ceo("2023-11-20") == []
+    assert ceo("2023-11-29") == ["sam-altman"]
+
+
+def test_background_day_stands_for_the_eve_of_the_focus(mini: Saga) -> None:
+    assert mini.day_date(mini.days[0]) == "2023-11-15"
+
+
+def test_roles_as_of_a_date(mini: Saga) -> None:
+    assert [r.position for r in mini.roles_on("mira-murati", "2023-11-16")] == ["cto"]
+    assert [r.position for r in mini.roles_on("mira-murati", "2023-11-18")] == ["interim-ceo"]
+    assert mini.roles_on("nobody", "2023-11-18") == ()
+
+
+def test_arc_mixes_events_and_role_changes_in_order(mini: Saga) -> None:
+    steps = [
+        (step.date, step.event.id if step.event else f"{step.role.position}:{step.starts}")
+        for step in mini.arc("mira-murati")
+        if step.role is None or step.role.position  # every step kept
+    ]
+    assert steps == [
+        ("2023-11-16", "cto:False"),
+        ("2023-11-17", "interim-ceo:True"),
+        ("2023-11-17", "fired"),
+        ("2023-11-17", "murati-named"),
+        ("2023-11-19", "interim-ceo:False"),
+    ]
+
+
+def test_cast_of_a_day(mini: Saga) -> None:
+    day = mini.day_by_id["2023-11-17"]
+    assert [actor.id for actor in mini.cast_of(day)] == ["sam-altman", "mira-murati"]
+
+
+def test_script_links(mini: Saga) -> None:
+    assert [e.id for e in mini.events_of_act("act-1")] == ["fired"]
+    assert [beat.id for _, beat in mini.acts_of_event["fired"]] == ["beat-fired"]
+    assert mini.events_of_act("act-9") == ()
+
+
+def test_notes_about_an_event(mini: Saga) -> None:
+    assert [note.id for note in mini.notes_about("fired")] == ["note-one"]
+
+
+def test_search_across_languages(mini: Saga) -> None:
+    index = SearchIndex(mini)
+    assert [(h.kind, h.event_id) for h in index.search("licencie")] == [("event", "fired")]
+    assert [(h.kind, h.item_id) for h in index.search("PAS franc")] == [("quote", "not-candid")]
+    assert [h.item_id for h in index.search("murati") if h.kind == "actor"] == ["mira-murati"]
+    assert index.search("   ") == []
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("Licencié ÉTÉ") == "licencie ete"
+
+
+def test_localized_fallback_is_visible() -> None:
+    text = Localized({"en": "Hello", "fr": ""})
+    assert text.get("fr") == ("Hello", "en", True)
+    assert text.get("en") == ("Hello", "en", False)
+    assert Localized({"zh": "你好"}).get("id") == ("你好", "zh", True)
+    assert Localized({}).get("en") == ("", "en", True)
