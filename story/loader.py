@@ -19,6 +19,8 @@ from story.yamlread import Document, read_yaml
 
 MAX_FILES = 500
 """A story folder with more YAML files than this is refused (bounded time and memory)."""
+MAX_STORY_BYTES = 256 * 1024 * 1024
+"""All files of a story together: beyond this it is refused before any parsing."""
 SUFFIXES = (".yaml", ".yml")
 UI_LANGUAGES = ("en", "fr", "id", "zh")
 
@@ -49,6 +51,9 @@ def story_files(path: Path, shown_as: str) -> tuple[list[tuple[Path, str]], list
                 return [], [Problem(shown_as, None, None, "no .yaml files in this folder")]
             if len(found) > MAX_FILES:
                 return [], [Problem(shown_as, None, None, f"more than {MAX_FILES} story files")]
+            if sum(child.stat().st_size for child in found) > MAX_STORY_BYTES:
+                limit = MAX_STORY_BYTES // (1024 * 1024)
+                return [], [Problem(shown_as, None, None, f"story files total over {limit} MiB")]
             base = shown_as.rstrip("/\\")
             return [(child, f"{base}/{child.name}") for child in found], []
         if path.exists():

@@ -19,6 +19,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """Every test gets its own state file and an English locale, whatever the machine has."""
     state = tmp_path / "state" / "place.json"
     monkeypatch.setenv("OPENAI_SAGA_STATE", str(state))
+    monkeypatch.setenv("OPENAI_SAGA_CACHE", str(tmp_path / "cache"))
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

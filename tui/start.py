@@ -6,12 +6,14 @@ deep links beat the saved place; ``--fresh`` ignores it) are unit-tested directl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openai_saga_assets import STORY_DIR
-from story import BACKGROUND, Saga, StoryError, load_story
+from story import BACKGROUND, Saga, StoryError
+from story.cache import load_cached
 from story.dates import check_date
 from tui.errors import UsageError
 from tui.i18n import LANGUAGES, language_from_environment
@@ -40,12 +42,22 @@ def load_saga(path: Path | None) -> tuple[Saga, str]:
     target = path if path is not None else STORY_DIR
     shown = str(path) if path is not None else "the shipped story"
     try:
-        saga = load_story(target, str(path) if path is not None else None)
+        saga = load_cached(target, str(path) if path is not None else None, cache_folder())
     except StoryError as error:
         more = len(error.problems) - 1
         tail = f" (and {more} more: run '{PROG} validate {shown}')" if more else ""
         raise UsageError(f"{error.problems[0]}{tail}") from None
     return saga, str(target.resolve())
+
+
+def cache_folder() -> Path | None:
+    """Where parsed stories are cached (OPENAI_SAGA_CACHE overrides; "" turns caching off)."""
+    override = os.environ.get("OPENAI_SAGA_CACHE")
+    if override is not None:
+        return Path(override) if override else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("openai-saga", appauthor=False))
 
 
 def protagonist(saga: Saga) -> str:
