@@ -21,7 +21,9 @@ def texts(stem: str) -> dict[str, str]:
     return {lang: f"{stem} ({lang})" for lang in LANGS}
 
 
-def story_data(events: int) -> dict[str, Any]:
+def story_data(events: int, part: int = 0) -> dict[str, Any]:
+    """A story file of `events` events; parts after the first hold only events (ids and
+    dates of their own), so several parts form one story folder."""
     actors = [
         {
             "id": f"actor-{n}",
@@ -49,13 +51,13 @@ def story_data(events: int) -> dict[str, Any]:
             "sources": ["seed"],
         }
     )
-    start = date(2020, 1, 1)
+    start = date(2000 + 3 * part, 1, 1)
     items = []
     for n in range(events):
         day = start + timedelta(days=n // EVENTS_PER_DAY)
         minute = (n % EVENTS_PER_DAY) * 60 + 480
         event: dict[str, Any] = {
-            "id": f"event-{n}",
+            "id": f"p{part}-event-{n}",
             "date": day.isoformat(),
             "time": f"{minute // 60:02d}:{minute % 60:02d}",
             "title": texts(f"Event number {n}"),
@@ -66,7 +68,7 @@ def story_data(events: int) -> dict[str, Any]:
         if n % 10 == 0:
             event["quotes"] = [
                 {
-                    "id": f"quote-{n}",
+                    "id": f"p{part}-quote-{n}",
                     "speaker": f"actor-{n % 20}",
                     "original": f"« citation {n} »",
                     "original_language": "fr",
@@ -75,6 +77,8 @@ def story_data(events: int) -> dict[str, Any]:
                 }
             ]
         items.append(event)
+    if part:
+        return {"events": items}
     return {
         "story": {
             "title": texts("Synthetic saga"),
@@ -95,25 +99,30 @@ def story_data(events: int) -> dict[str, Any]:
     }
 
 
+PART_SIZE = 10_000
+
+
 def write_story(folder: Path, events: int) -> Path:
-    """Write (once) a story of `events` events into `folder` and return its file."""
-    path = folder / f"synthetic-{events}.yaml"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    """Write (once) a story folder of `events` events, in files of at most 10,000 events."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    for part in range(max(1, -(-events // PART_SIZE))):
+        path = folder / f"part-{part:03d}.yaml"
+        if path.exists():
+            continue
+        count = min(PART_SIZE, events - part * PART_SIZE)
         with open(path, "w", encoding="utf-8") as handle:
             yaml.dump(
-                story_data(events),
+                story_data(count, part),
                 handle,
                 Dumper=dumper,
                 allow_unicode=True,
                 sort_keys=False,
                 width=120,
             )
-    return path
+    return folder
 
 
 if __name__ == "__main__":
-    print(
-        write_story(Path(sys.argv[2] if len(sys.argv) > 2 else "/tmp/saga-bench"), int(sys.argv[1]))
-    )
+    size = int(sys.argv[1])
+    print(write_story(Path(sys.argv[2] if len(sys.argv) > 2 else f"/tmp/saga-{size}"), size))

@@ -31,6 +31,18 @@ BACKGROUND = "background"
 CEO_POSITIONS = ("ceo", "interim-ceo")
 
 
+def story_order(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Events by date, then time; an event without a time stays after the event that precedes
+    it in the author's files on the same date (the author's narrative order)."""
+    last_time: dict[str, int] = {}
+    keyed = []
+    for position, event in enumerate(events):
+        minutes = time_sort_key(event.time) if event.time else last_time.get(event.date, -1)
+        last_time[event.date] = minutes
+        keyed.append(((date_sort_key(event.date), minutes, position), event))
+    return tuple(event for _, event in sorted(keyed, key=lambda pair: pair[0]))
+
+
 @dataclass(frozen=True, slots=True)
 class Day:
     """A stop on the strip of days: one calendar day, or the background before the focus."""
@@ -83,12 +95,7 @@ class Saga:
     events_of_actor: dict[str, tuple[Event, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.events = tuple(
-            sorted(
-                self.events,
-                key=lambda event: (date_sort_key(event.date), time_sort_key(event.time)),
-            )
-        )
+        self.events = story_order(self.events)
         self.event_by_id = {event.id: event for event in self.events}
         self.position_of_event = {event.id: index for index, event in enumerate(self.events)}
         grouped: dict[str, list[Event]] = defaultdict(list)

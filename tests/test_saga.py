@@ -93,3 +93,31 @@ def test_localized_fallback_is_visible() -> None:
     assert text.get("en") == ("Hello", "en", False)
     assert Localized({"zh": "你好"}).get("id") == ("你好", "zh", True)
     assert Localized({}).get("en") == ("", "en", True)
+
+
+def test_untimed_events_keep_their_place_after_the_event_before_them() -> None:
+    from story.localized import EMPTY
+    from story.model import Event
+    from story.saga import story_order
+
+    def event(event_id: str, date: str, time: str | None) -> Event:
+        return Event(event_id, date, EMPTY, EMPTY, ("s",), time)
+
+    ordered = story_order(
+        (
+            event("noon", "2023-11-17", "12:00"),
+            event("after-noon", "2023-11-17", None),
+            event("morning", "2023-11-17", "09:00"),
+            event("first-untimed", "2023-11-18", None),
+            event("year", "2015", None),
+            event("evening", "2023-11-17", "evening"),
+        )
+    )
+    assert [e.id for e in ordered] == [
+        "year",
+        "morning",
+        "noon",
+        "after-noon",
+        "evening",
+        "first-untimed",
+    ]

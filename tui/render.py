@@ -6,6 +6,7 @@ string goes through `tui.safe` (literal, no markup, no control characters).
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from story import Day, Localized, Saga
@@ -14,7 +15,16 @@ from story.saga import ArcStep
 from tui.colours import actor_colour
 from tui.i18n import tr
 from tui.safe import plain, styled
-from tui.timefmt import clock_time, elsewhere, long_day, moment, short_day, story_date, zone_name
+from tui.timefmt import (
+    clock_time,
+    compact_date,
+    elsewhere,
+    long_day,
+    moment,
+    short_day,
+    story_date,
+    zone_name,
+)
 
 VERDICT_STYLE = {"happened": "bold green", "partly": "bold yellow", "did-not-happen": "bold red"}
 VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
@@ -67,8 +77,10 @@ def day_row(saga: Saga, day: Day, lang: str) -> Text:
 
 def event_row(event: Event, lang: str) -> Text:
     """A row of the day's events: time, then title."""
-    clock = clock_time(event.time, lang) if len(event.date) == 10 else event.date
-    line = plain(f"{clock:>8} " if clock else " " * 9, "dim")
+    clock = (
+        clock_time(event.time, lang) if len(event.date) == 10 else compact_date(event.date, lang)
+    )
+    line = plain(" " * max(0, 8 - cell_len(clock)) + clock + " ", "dim")
     line.append_text(text_in(event.title, lang))
     return line
 
@@ -97,7 +109,7 @@ def cast_row(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
 
 def arc_row(saga: Saga, step: ArcStep, lang: str, current_event: str) -> Text:
     """A step of the followed actor's arc, marked when it is the event on screen."""
-    date = short_day(step.date, lang) if len(step.date) == 10 else step.date
+    date = compact_date(step.date, lang)
     here = step.event is not None and step.event.id == current_event
     line = plain("▶ " if here else "  ", "bold reverse" if here else "")
     line.append(f"{date}  ", style="dim")

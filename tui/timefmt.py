@@ -50,6 +50,17 @@ def story_date(value: str, lang: str) -> str:
 
 
 @cache
+def compact_date(value: str, lang: str) -> str:
+    """A story date in a few cells: "Fri, Nov 17", "Oct 2023", "2015"."""
+    if is_full_day(value):
+        return short_day(value, lang)
+    if len(value) == 7:
+        first = date.fromisoformat(value + "-01")
+        return format_skeleton("yMMM", first, locale=babel_locale(lang))
+    return value
+
+
+@cache
 def clock_time(value: str | None, lang: str) -> str:
     """An event's time: "12:00 PM" / "12:00", or a part of the day in words; "" when unknown."""
     if value is None:
