@@ -18,7 +18,7 @@ from pathlib import Path
 from story.loader import SUFFIXES, load_story
 from story.saga import Saga
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the model changes shape, so old pickles are not read."""
 
 

@@ -138,6 +138,15 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A number an event is about (signatures on a letter), for the picture of power."""
+
+    value: int = doc("The number, as the sources give it.")
+    label: Localized = doc("What is counted ('signed the letter').")
+    total: int | None = doc("Out of how many, when the sources say.", None)
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened, on a day (Pacific time) and, where known, at a time."""
 
@@ -149,6 +158,7 @@ class Event:
     time: TimeStr | None = doc("Time of day in the story's zone, when known.", None)
     actors: tuple[Id, ...] = doc("Actors involved.", ())
     quotes: tuple[Quote, ...] = doc("What was said.", ())
+    figure: Figure | None = doc("A number the event is about, shown on the power strip.", None)
     origin: Origin = origin_field()
 
 

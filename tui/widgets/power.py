@@ -1,20 +1,42 @@
-"""The crisis at a glance: who held OpenAI's CEO seat and how many sat on its board, day by day."""
+"""The crisis at a glance: who held OpenAI's CEO seat and how many sat on its board, day by day,
+and the latest number the story counts (the staff letter's signatures).
+
+The cells are computed once per language; a key press only re-renders the window of days that
+fits the width, centred on the selected day, so the cost does not grow with the story.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from story import Saga
+from story.model import Event
 from tui.colours import actor_colour
 from tui.i18n import tr
-from tui.render import day_title
+from tui.render import day_title, text_in
 from tui.safe import plain
+
+CELL = 5
+"""Columns per day: a four-cell label and a space."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayCell:
+    """What the strip shows for one day."""
+
+    day_id: str
+    initials: str
+    colour: str | None
+    board: int
 
 
 class PowerStrip(Widget):
-    """One cell per day: the CEO's initial in their colour; the board's size under it."""
+    """One cell per day: the CEO's initials in their colour; the board's size under it."""
 
     event_id: reactive[str] = reactive("", init=False)
     lang: reactive[str] = reactive("en", init=False)
@@ -22,37 +44,63 @@ class PowerStrip(Widget):
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.saga = saga
+        self._figures: tuple[Event, ...] = tuple(e for e in saga.events if e.figure is not None)
+        self._cells = lru_cache(maxsize=4)(self._compute_cells)
+
+    def _compute_cells(self, lang: str) -> tuple[DayCell, ...]:
+        cells = []
+        for day in self.saga.days:
+            date = self.saga.day_date(day)
+            holders = self.saga.ceo_on(date)
+            board = len(self.saga.holders(("board-member",), "openai", date))
+            if holders:
+                actor = holders[-1].actor
+                initials = "".join(word[:1] for word in actor.name(lang).split()[:2]) or "?"
+                cells.append(DayCell(day.id, initials, actor_colour(self.saga, actor.id), board))
+            else:
+                cells.append(DayCell(day.id, "--", None, board))
+        return tuple(cells)
 
     def render(self) -> Text:
         saga = self.saga
-        current = saga.day_of_event.get(self.event_id)
-        ceo_line = plain(tr(self.lang, "power.ceo") + " ", "bold")
-        board_line = plain(tr(self.lang, "power.board") + " ", "bold")
-        width = max(len(ceo_line), len(board_line))
-        ceo_line.pad_right(width - len(ceo_line))
-        board_line.pad_right(width - len(board_line))
-        for day in saga.days:
-            date = saga.day_date(day)
-            holders = saga.ceo_on(date)
-            here = day.id == current
-            cell = Text(end="")
-            if holders:
-                actor = holders[-1].actor
-                initials = "".join(word[:1] for word in actor.name(self.lang).split()[:2])
-                cell.append(
-                    f"{initials or '?':^4}", style=f"bold reverse {actor_colour(saga, actor.id)}"
-                )
-            else:
-                cell.append(" -- ", style="dim")
+        current = saga.day_of_event.get(self.event_id, "")
+        ceo_line = plain(tr(self.lang, "power.ceo"), "bold")
+        board_line = plain(tr(self.lang, "power.board"), "bold")
+        label_width = max(ceo_line.cell_len, board_line.cell_len) + 1
+        ceo_line.pad_right(label_width - ceo_line.cell_len)
+        board_line.pad_right(label_width - board_line.cell_len)
+        cells = self._cells(self.lang)
+        index = saga.day_index(current) if current else 0
+        room = max(1, (self.size.width - label_width - 30) // CELL)
+        first = max(0, min(index - room // 2, len(cells) - room))
+        for cell in cells[first : first + room]:
+            here = cell.day_id == current
+            style = f"bold reverse {cell.colour}" if cell.colour else "dim"
+            label = Text(f"{cell.initials:^4}", style=style)
             if here:
-                cell.stylize("underline")
-            ceo_line.append_text(cell)
+                label.stylize("underline")
+            ceo_line.append_text(label)
             ceo_line.append(" ")
-            board = saga.holders(("board-member",), "openai", date)
-            board_line.append(f"{len(board):^4}", style="bold underline" if here else "")
+            board_line.append(f"{cell.board:^4}", style="bold underline" if here else "")
             board_line.append(" ")
-        day = saga.day_by_id.get(current or "")
+        day = saga.day_by_id.get(current)
         if day is not None:
-            ceo_line.append("  ")
+            ceo_line.append(" ")
             ceo_line.append_text(plain(day_title(saga, day, self.lang), "bold"))
+            board_line.append_text(self._figure_so_far(saga.day_date(day)))
         return Text("\n", end="").join([ceo_line, board_line])
+
+    def _figure_so_far(self, date: str) -> Text:
+        """The latest number the story has counted by `date`."""
+        latest = None
+        for event in self._figures:
+            if event.date <= date:
+                latest = event
+        if latest is None or latest.figure is None:
+            return Text(end="")
+        figure = latest.figure
+        count = f"{figure.value}" + (f"/{figure.total}" if figure.total else "")
+        here = latest.id == self.event_id
+        line = plain(f" ✉ {count} ", "bold reverse" if here else "bold")
+        line.append_text(text_in(figure.label, self.lang))
+        return line
