@@ -34,6 +34,7 @@ APP_COMMANDS = (
     Command("help", "question_mark", "help", key_display="?"),
     Command("language", "l", "next_language"),
     Command("presenter", "p", "toggle_presenter"),
+    Command("palette", "ctrl+p", "command_palette", show=False, priority=True),
 )
 
 BROWSER_COMMANDS = (

@@ -1,0 +1,58 @@
+"""What the screens look like, at 80x24 and 120x40, in English and Chinese.
+
+Each snapshot opens at a deep link with `--fresh` (no saved place) and the English locale, so it
+is deterministic. Update with `pytest tests/test_snapshots.py --snapshot-update` after looking at
+the report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tui import make_app
+
+Compare = Any
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_browser_english(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """You should see the strip of power (CEO Mira Murati underlined on Friday 17), the days with
+    their CEO, Friday's events with 'Altman is fired at noon' highlighted, and the event in full;
+    at 120x40 also the cast of the day and Sam Altman's arc with the current step marked ▶."""
+    assert snap_compare(make_app(["--fresh", "--event", "altman-fired"]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_browser_chinese(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """You should see the same moment entirely in Chinese: dates from CLDR (11月17日周五), wide
+    characters measured in cells, no border broken by a long run of Chinese text."""
+    app = make_app(["--fresh", "--event", "altman-fired", "--lang", "zh"])
+    assert snap_compare(app, terminal_size=size)
+
+
+def test_bilingual_french_chinese(snap_compare: Compare) -> None:
+    """You should see the selected event in French on the left and Chinese on the right."""
+    app = make_app(["--fresh", "--event", "employee-letter", "--lang", "fr"])
+    assert snap_compare(app, press=["b", "B"], terminal_size=(120, 40))
+
+
+def test_script_screen(snap_compare: Compare) -> None:
+    """You should see ChatGPT's script: acts and beats with verdict marks on the left, and the
+    highlighted beat against what really happened on the right."""
+    app = make_app(["--fresh", "--event", "altman-fired"])
+    assert snap_compare(app, press=["s"], terminal_size=(120, 40))
+
+
+def test_help_in_french(snap_compare: Compare) -> None:
+    """You should see every key of the events list, the browser and the app, described in
+    French."""
+    app = make_app(["--fresh", "--lang", "fr"])
+    assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_presenter_mode(snap_compare: Compare) -> None:
+    """You should see only the strip of power and the event, in wide margins."""
+    app = make_app(["--fresh", "--event", "nadella-hires-altman", "--present"])
+    assert snap_compare(app, terminal_size=(80, 24))

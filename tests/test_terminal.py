@@ -1,0 +1,78 @@
+"""The launch path in a real terminal (tmux): `openai-saga` draws, answers keys, quits cleanly
+with status 0 and saves the place."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+EXE = str(Path(sys.executable).parent / "openai-saga")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=20).stdout
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[str]:
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is needed for the launch-path test")
+        pytest.skip("tmux is not installed")
+    name = f"saga-{uuid.uuid4().hex[:8]}"
+    yield name
+    tmux("kill-session", "-t", name)
+
+
+def wait_for(name: str, text: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-t", name, "-p")
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+
+
+def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
+    state = tmp_path / "place.json"
+    env = f"OPENAI_SAGA_STATE={state} OPENAI_SAGA_CACHE={tmp_path / 'cache'} LANG=fr_FR.UTF-8"
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "80",
+        "-y",
+        "24",
+        f"env {env} {EXE} --event altman-fired",
+    )
+    tmux("set-option", "-t", session, "remain-on-exit", "on")
+    screen = wait_for(session, "vendredi 17 novembre")
+    assert "Jours" in screen
+    tmux("send-keys", "-t", session, "Right")
+    wait_for(session, "samedi 18 novembre")
+    tmux("send-keys", "-t", session, "l")
+    wait_for(session, "Sabtu, 18 November")
+    tmux("send-keys", "-t", session, "q")
+    deadline = time.monotonic() + 20
+    while (
+        time.monotonic() < deadline
+        and tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip() != "1"
+    ):
+        time.sleep(0.2)
+    status = tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip()
+    assert status == "0"
+    place = json.loads(state.read_text())
+    assert place["day"] == "2023-11-18" and place["lang"] == "id"
