@@ -14,54 +14,53 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from story.search import fold
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, tr
 from tui.safe import neutralise
 
 if TYPE_CHECKING:
     from tui.app import SagaApp
 
-Entry = tuple[str, str, Callable[[], object]]
-"""What the palette shows, the extra words it matches, what it does."""
+Entry = tuple[str, tuple[str, ...], Callable[[], object]]
+"""What the palette shows, the other texts it matches (every language), what it does."""
 
 
 class SagaCommands(Provider):
     """Story-aware commands."""
 
     def _entries(self) -> list[Entry]:
+        from tui.render import day_title
         from tui.screens.browser import BrowserScreen
 
         app = cast("SagaApp", self.app)
         saga = app.saga
         lang = app.lang
-        entries: list[Entry] = []
-        for code in LANGUAGES:
-            entries.append(
-                (
-                    tr(lang, "palette.language", name=LANGUAGE_NAMES[code]),
-                    code,
-                    partial(app.set_language, code),
-                )
+        entries: list[Entry] = [
+            (
+                tr(lang, "palette.language", name=LANGUAGE_NAMES[code]),
+                (code,),
+                partial(app.set_language, code),
             )
-        entries.append((tr(lang, "cmd.presenter"), "presenter", app.action_toggle_presenter))
-        if not isinstance(app.screen, BrowserScreen):
+            for code in LANGUAGES
+        ]
+        entries.append((tr(lang, "cmd.presenter"), (), app.action_toggle_presenter))
+        # `self.screen` is the screen the palette was opened from (app.screen is the palette).
+        if not isinstance(self.screen, BrowserScreen):
             return entries
-        browser = app.screen
-        from tui.render import day_title
-
+        browser = self.screen
         for day in saga.days:
             entries.append(
                 (
                     tr(lang, "palette.day", day=day_title(saga, day, lang)),
-                    day.id,
+                    (day.id,),
                     partial(browser.select_day, day.id),
                 )
             )
         for event in saga.events:
-            others = " ".join(event.title.all_texts())
             entries.append(
                 (
                     tr(lang, "palette.event", title=event.title(lang)),
-                    f"{event.id} {others}",
+                    (event.id, *event.title.all_texts()),
                     partial(browser.select_event, event.id),
                 )
             )
@@ -70,7 +69,7 @@ class SagaCommands(Provider):
                 entries.append(
                     (
                         tr(lang, "palette.follow", name=actor.name(lang)),
-                        f"{actor.id} {' '.join(actor.name.all_texts())}",
+                        (actor.id, *actor.name.all_texts()),
                         partial(browser.follow, actor.id),
                     )
                 )
@@ -78,11 +77,11 @@ class SagaCommands(Provider):
             entries.append(
                 (
                     tr(lang, "palette.act", title=act.title(lang)),
-                    f"{act.id} {' '.join(act.title.all_texts())}",
+                    (act.id, *act.title.all_texts()),
                     partial(self._open_act, act.id),
                 )
             )
-        entries.append((tr(lang, "cmd.bilingual"), "bilingual", browser.action_toggle_bilingual))
+        entries.append((tr(lang, "cmd.bilingual"), (), browser.action_toggle_bilingual))
         return entries
 
     def _open_act(self, act_id: str) -> None:
@@ -102,9 +101,14 @@ class SagaCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, words, action in self._entries():
+        wanted = fold(query)
+        for title, others, action in self._entries():
             shown = neutralise(title)
-            score = max(matcher.match(shown), matcher.match(neutralise(words)) * 0.9)
+            candidates = (shown, *(neutralise(other) for other in others))
+            if wanted and any(wanted in fold(text) for text in candidates):
+                score = 1.0  # the words typed appear as they are, in some language
+            else:
+                score = max(matcher.match(text) for text in candidates) * 0.9
             if score > 0:
                 yield Hit(score, literal_highlight(matcher, shown), action, text=shown)
 

@@ -1,0 +1,127 @@
+"""The browser on the shipped saga: a new user's walk, following Murati, palette, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.test_browser_mini import panes_agree, press
+from tui import make_app
+from tui.app import SagaApp
+from tui.widgets.arc import ArcList
+from tui.widgets.events import EventsList
+
+
+def saga_app(*args: str) -> SagaApp:
+    app = make_app(list(args))
+    assert isinstance(app, SagaApp)
+    return app
+
+
+async def test_walk_the_whole_saga_with_the_arrows() -> None:
+    """Right through every day, down through every event: all panes agree at each step."""
+    app = saga_app("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen: list[str] = []
+        for day in app.saga.days:
+            assert app.browser.day_id == day.id
+            for index, event in enumerate(day.events):
+                assert app.browser.event_id == event.id
+                seen.append(event.id)
+                panes_agree(app)
+                if index < len(day.events) - 1:
+                    await press(pilot, "down")
+            await press(pilot, "right")
+        assert seen == [event.id for event in app.saga.events]
+
+
+async def test_follow_murati_from_cto_to_interim_ceo_and_back() -> None:
+    app = saga_app("--fresh", "--actor", "mira-murati", "--day", "2023-11-16")
+    async with app.run_test(size=(120, 40)) as pilot:
+        arc = app.browser.query_one(ArcList)
+        texts = [str(arc.get_option_at_index(i).prompt) for i in range(arc.option_count)]
+        joined = "\n".join(texts)
+        assert "leaves the post: Chief Technology Officer" in joined
+        assert "becomes Interim CEO" in joined or "becomes interim CEO" in joined.lower()
+        assert joined.lower().count("chief technology officer") >= 2
+        await press(pilot, "n")
+        first = app.browser.event_id
+        assert "mira-murati" in app.saga.event_by_id[first].actors
+        assert arc.highlighted_id == first
+        appearances = [e.id for e in app.saga.events_of_actor["mira-murati"]]
+        for expected in appearances[appearances.index(first) + 1 :]:
+            await press(pilot, "n")
+            assert app.browser.event_id == expected
+            panes_agree(app)
+
+
+async def palette(pilot: Pilot[None], query: str) -> None:
+    await press(pilot, "ctrl+p")
+    for char in query:
+        await pilot.press(char if char != " " else "space")
+    await pilot.pause(0.5)
+    await press(pilot, "enter")
+
+
+async def test_palette_jumps_to_an_event_by_its_title_in_another_language() -> None:
+    app = saga_app("--fresh", "--lang", "zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = app.saga.event_by_id["nadella-hires-altman"].title("fr")
+        words = title.split(":")[-1].strip()  # typed words; the French title has a NBSP
+        assert words and words not in app.saga.event_by_id["nadella-hires-altman"].title("zh")
+        await palette(pilot, words)
+        assert app.browser.event_id == "nadella-hires-altman"
+        panes_agree(app)
+
+
+async def test_palette_switches_language_and_follows() -> None:
+    app = saga_app("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await palette(pilot, "Language: Bahasa")
+        assert app.lang == "id"
+        await palette(pilot, "Ikuti: Emmett Shear")
+        assert app.browser.actor_id == "emmett-shear"
+
+
+async def test_search_in_french_opens_in_english_and_n_steps() -> None:
+    app = saga_app("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "slash")
+        for char in "Microsoft":
+            await pilot.press(char)
+        await press(pilot, "enter")
+        hits = app.browser.hits
+        assert len(hits) >= 3 and app.browser.event_id == hits[0]
+        title = (
+            app.browser.query_one(EventsList)
+            .get_option_at_index(app.browser.query_one(EventsList).highlighted or 0)
+            .prompt
+        )
+        assert str(title).strip().endswith(app.saga.event_by_id[hits[0]].title("en"))
+        await press(pilot, "n")
+        assert app.browser.event_id == hits[1]
+
+
+async def test_quit_and_relaunch_where_you_left_off(isolated_environment: Path) -> None:
+    app = saga_app("--event", "shear-named-ceo", "--actor", "emmett-shear", "--lang", "zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "down", "q")
+    again = saga_app()
+    async with again.run_test(size=(120, 40)):
+        expected = app.saga.next_event("shear-named-ceo", 1)
+        assert expected is not None
+        assert again.browser.event_id == expected.id
+        assert (again.browser.actor_id, again.lang) == ("emmett-shear", "zh")
+        panes_agree(again)
+
+
+async def test_four_languages_and_back_leave_nothing_moved() -> None:
+    app = saga_app("--fresh", "--event", "employee-letter", "--actor", "ilya-sutskever")
+    async with app.run_test(size=(120, 40)) as pilot:
+        arc = app.browser.query_one(ArcList)
+        before = (app.browser.event_id, app.browser.actor_id, arc.highlighted_id)
+        for _ in range(4):
+            await press(pilot, "l")
+            assert (app.browser.event_id, app.browser.actor_id, arc.highlighted_id) == before
+        assert app.lang == "en"
