@@ -15,10 +15,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from story.gcpause import gc_paused
 from story.loader import SUFFIXES, load_story
 from story.saga import Saga
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when the model changes shape, so old pickles are not read."""
 
 
@@ -48,7 +49,7 @@ def load_cached(path: Path, shown_as: str | None, cache_dir: Path | None) -> Sag
         return load_story(path, shown_as)
     cached = cache_dir / f"story-{key[:32]}.pickle"
     try:
-        with open(cached, "rb") as handle:
+        with open(cached, "rb") as handle, gc_paused():
             saga = pickle.load(handle)
         if isinstance(saga, Saga):
             return saga

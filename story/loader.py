@@ -12,6 +12,7 @@ from pathlib import Path
 
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
 from story.convert import Converter, Invalid
+from story.gcpause import gc_paused
 from story.model import StoryFile
 from story.problems import Problem, StoryError
 from story.saga import Saga
@@ -67,7 +68,8 @@ def read_story(path: Path, shown_as: str | None = None) -> tuple[Saga | None, li
     """Read and check a story; the Saga is None whenever there is any problem."""
     shown = shown_as or str(path)
     try:
-        return _read_story(path, shown)
+        with gc_paused():
+            return _read_story(path, shown)
     except (RecursionError, MemoryError, ValueError, TypeError, OSError) as error:
         # A failure the checks did not foresee still gets one line naming the story.
         return None, [Problem(shown, None, None, f"cannot load story: {error}")]

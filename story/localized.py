@@ -18,7 +18,7 @@ class Shown(NamedTuple):
     is_fallback: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Localized:
     """One human-readable text, one value per language (`{en: ..., fr: ...}` in YAML)."""
 

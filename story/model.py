@@ -18,7 +18,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pattern:
     """A regular expression a string must match, with the human name used in messages."""
 
@@ -46,7 +46,7 @@ def doc(text: str, default: Any = ..., *, key: str | None = None, **kwargs: Any)
     return field(default=default, metadata=meta, **kwargs)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Origin:
     """Where an item was read: its file and its path inside the YAML document."""
 
@@ -63,7 +63,7 @@ def origin_field() -> Any:
     return field(default=NOWHERE, compare=False, repr=False, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryInfo:
     """The story's title and settings."""
 
@@ -75,7 +75,7 @@ class StoryInfo:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """Where facts come from: a seed article or an outside public source."""
 
@@ -93,7 +93,7 @@ class Source:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Role:
     """A position an actor holds over a span of days (inclusive, either end open)."""
 
@@ -106,7 +106,7 @@ class Role:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Actor:
     """A person or an organisation of the story."""
 
@@ -120,7 +120,7 @@ class Actor:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Quote:
     """A statement, post or line a source quotes."""
 
@@ -137,7 +137,7 @@ class Quote:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     """A number an event is about (signatures on a letter), for the picture of power."""
 
@@ -146,7 +146,7 @@ class Figure:
     total: int | None = doc("Out of how many, when the sources say.", None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """Something that happened, on a day (Pacific time) and, where known, at a time."""
 
@@ -165,7 +165,7 @@ class Event:
 Verdict = Literal["happened", "partly", "did-not-happen"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Beat:
     """One beat of ChatGPT's script, set against what really happened."""
 
@@ -177,7 +177,7 @@ class Beat:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Act:
     """An act of the script, its climax or one of its endings."""
 
@@ -189,7 +189,7 @@ class Act:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ScriptRole:
     """A character as the script sets it up."""
 
@@ -199,7 +199,7 @@ class ScriptRole:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Script:
     """The script ChatGPT wrote of the saga."""
 
@@ -211,7 +211,7 @@ class Script:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Perspective:
     """An analysis a source offers: a lesson, a winner, a loser."""
 
@@ -225,7 +225,7 @@ class Perspective:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Note:
     """A note for teachers: a garbled translation, a contradiction between sources, context."""
 
@@ -239,7 +239,7 @@ class Note:
     origin: Origin = origin_field()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryFile:
     """One YAML file of a story: any of these sections (story and script once per story)."""
 

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from story import Saga
@@ -26,6 +27,9 @@ from tui.widgets.days import DaysList
 from tui.widgets.detail import EventDetail
 from tui.widgets.events import EventsList
 from tui.widgets.power import PowerStrip
+
+SHARED = ("event_id", "actor_id", "lang", "second_lang", "compare_zone")
+"""The screen's attributes that panes mirror."""
 
 
 class BrowserScreen(Screen[None]):
@@ -46,27 +50,41 @@ class BrowserScreen(Screen[None]):
         self.set_reactive(BrowserScreen.event_id, event_id)
         self.set_reactive(BrowserScreen.actor_id, actor_id)
         self.set_reactive(BrowserScreen.lang, lang)
+        self._panes: list[Widget] = []
         self.hits: list[str] = []
         """Event ids of the last search, for n / N."""
 
     def compose(self) -> ComposeResult:
-        moment = (BrowserScreen.event_id, BrowserScreen.lang)
         yield Static(id="title-bar", markup=False)
-        yield PowerStrip(self.saga, id="power").data_bind(*moment)
+        yield self._bound(PowerStrip(self.saga, id="power"))
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield DaysList(self.saga, id="days").data_bind(*moment)
-                yield CastList(self.saga, id="cast").data_bind(*moment, BrowserScreen.actor_id)
+                yield self._bound(DaysList(self.saga, id="days"))
+                yield self._bound(CastList(self.saga, id="cast"))
             with Vertical(id="middle"):
-                yield EventsList(self.saga, id="events").data_bind(*moment)
-                yield ArcList(self.saga, id="arc").data_bind(*moment, BrowserScreen.actor_id)
-            yield EventDetail(self.saga, id="detail").data_bind(
-                BrowserScreen.event_id,
-                BrowserScreen.lang,
-                BrowserScreen.second_lang,
-                BrowserScreen.compare_zone,
-            )
+                yield self._bound(EventsList(self.saga, id="events"))
+                yield self._bound(ArcList(self.saga, id="arc"))
+            yield self._bound(EventDetail(self.saga, id="detail"))
         yield Footer()
+
+    def _bound(self, pane: Widget) -> Widget:
+        """Give a pane the screen's current values of the attributes it declares."""
+        for name in SHARED:
+            if hasattr(type(pane), name):
+                pane.set_reactive(getattr(type(pane), name), getattr(self, name))
+        self._panes.append(pane)
+        return pane
+
+    def _push(self, name: str, value: object) -> None:
+        """Attributes down: set `name` on every pane that has it, in one screen update.
+
+        Done here rather than with `data_bind`, whose watchers run one pane per message-loop
+        turn, so the screen was drawn four or five times per key instead of once.
+        """
+        with self.app.batch_update():
+            for pane in self._panes:
+                if hasattr(type(pane), name):
+                    setattr(pane, name, value)
 
     def on_mount(self) -> None:
         self.query_one("#days", DaysList).border_title = tr(self.lang, "pane.days")
@@ -81,16 +99,20 @@ class BrowserScreen(Screen[None]):
         """The selected day: always the selected event's day."""
         return self.saga.day_of_event[self.event_id]
 
+    def _move_to(self, event_id: str) -> None:
+        """Change the selected event; every pane follows within one screen update."""
+        self.event_id = event_id
+
     def select_event(self, event_id: str) -> None:
         """Select an event (and so its day) in every pane."""
         if event_id in self.saga.event_by_id:
-            self.event_id = event_id
+            self._move_to(event_id)
 
     def select_day(self, day_id: str) -> None:
         """Select a day: its first event."""
         day = self.saga.day_by_id.get(day_id)
         if day is not None and day_id != self.day_id:
-            self.event_id = day.events[0].id
+            self._move_to(day.events[0].id)
 
     def on_event_picked(self, message: EventPicked) -> None:
         self.select_event(message.event_id)
@@ -108,13 +130,23 @@ class BrowserScreen(Screen[None]):
             name = self.saga.actors[actor_id].name(self.lang)
             self.notify(tr(self.lang, "notice.following", name=name), markup=False, timeout=2)
 
-    def watch_lang(self) -> None:
+    def watch_lang(self, lang: str) -> None:
+        self._push("lang", lang)
         self.query_one("#days", DaysList).border_title = tr(self.lang, "pane.days")
         self._refresh_titles()
         localize_bindings(self, self.lang)
 
-    def watch_event_id(self) -> None:
-        self._refresh_titles()
+    def watch_event_id(self, event_id: str) -> None:
+        self._push("event_id", event_id)
+
+    def watch_actor_id(self, actor_id: str) -> None:
+        self._push("actor_id", actor_id)
+
+    def watch_second_lang(self, second_lang: str | None) -> None:
+        self._push("second_lang", second_lang)
+
+    def watch_compare_zone(self, zone: str | None) -> None:
+        self._push("compare_zone", zone)
 
     def _refresh_titles(self) -> None:
         title = plain(self.saga.info.title(self.lang), "bold")
@@ -137,12 +169,12 @@ class BrowserScreen(Screen[None]):
         events = self.saga.day_by_id[self.day_id].events
         position = next(i for i, event in enumerate(events) if event.id == self.event_id) + step
         if 0 <= position < len(events):
-            self.event_id = events[position].id
+            self._move_to(events[position].id)
 
     def action_step_story(self, step: int) -> None:
         event = self.saga.next_event(self.event_id, step)
         if event is not None:
-            self.event_id = event.id
+            self._move_to(event.id)
 
     def action_step_hit(self, step: int) -> None:
         """Next / previous search hit, or the followed actor's next / previous appearance."""
@@ -160,7 +192,7 @@ class BrowserScreen(Screen[None]):
         else:
             earlier = [p for p in positions if p < here]
             position = max(earlier) if earlier else max(positions)
-        self.event_id = self.saga.events[position].id
+        self._move_to(self.saga.events[position].id)
 
     def action_toggle_bilingual(self) -> None:
         self.second_lang = None if self.second_lang else next_language(self.lang)

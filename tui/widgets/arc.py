@@ -6,6 +6,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from story import Saga
+from story.saga import ArcStep
 from tui.i18n import tr
 from tui.messages import EventPicked
 from tui.render import arc_row
@@ -23,17 +24,27 @@ class ArcList(StoryList):
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.saga = saga
+        self._steps: tuple[ArcStep, ...] = ()
 
     def _refresh_rows(self) -> None:
         actor = self.saga.actors.get(self.actor_id)
         name = actor.name(self.lang) if actor else ""
         self.border_title = tr(self.lang, "pane.arc", name=neutralise(name))
-        steps = self.saga.arc(self.actor_id) if actor else ()
+        self._steps = self.saga.arc(self.actor_id) if actor else ()
         rows = []
-        for index, step in enumerate(steps):
+        for index, step in enumerate(self._steps):
             row_id = step.event.id if step.event is not None else f"role-{index}"
             rows.append((row_id, arc_row(self.saga, step, self.lang, self.event_id)))
         self.set_rows(rows, self.event_id)
+
+    def _move_mark(self, old: str, new: str) -> None:
+        """Redraw only the rows whose "current" mark changes, then move the highlight."""
+        for event_id in (old, new):
+            index = self._index_of.get(event_id)
+            if index is not None:
+                text = arc_row(self.saga, self._steps[index], self.lang, new)
+                self.replace_row(index, text)
+        self.highlight_id(new)
 
     def on_mount(self) -> None:
         if self.actor_id:
@@ -45,8 +56,8 @@ class ArcList(StoryList):
     def watch_actor_id(self) -> None:
         self._refresh_rows()
 
-    def watch_event_id(self) -> None:
-        self._refresh_rows()
+    def watch_event_id(self, old: str, new: str) -> None:
+        self._move_mark(old, new)
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()

@@ -41,8 +41,10 @@ class CastList(StoryList):
     def watch_lang(self) -> None:
         self._refresh_rows()
 
-    def watch_event_id(self) -> None:
-        self._refresh_rows()
+    def watch_event_id(self, old: str, new: str) -> None:
+        days = self.saga.day_of_event
+        if days.get(old) != days.get(new):  # the cast is the day's: same day, same cast
+            self._refresh_rows()
 
     def watch_actor_id(self, actor_id: str) -> None:
         if actor_id in self._index_of:

@@ -43,6 +43,12 @@ class StoryList(OptionList):
                 )
             self.highlight_id(highlight)
 
+    def replace_row(self, index: int, text: Text) -> None:
+        """Redraw one row in place (no rebuild, the highlight stays)."""
+        row_id, _ = self._rows[index]
+        self._rows[index] = (row_id, text)
+        self.replace_option_prompt_at_index(index, text)
+
     def action_cursor_down(self) -> None:
         """Down stops at the last row (stock OptionList wraps to the first)."""
         if self.highlighted is None or self.highlighted < self.option_count - 1:
