@@ -52,8 +52,8 @@ def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | No
     scripts = [file.script for file in files if file.script is not None]
     for extra in infos[1:]:
         context.at(extra.origin, message="a second 'story' section (there must be one)", key=True)
-    for extra in scripts[1:]:
-        context.at(extra.origin, message="a second 'script' section (there may be one)", key=True)
+    for extra_script in scripts[1:]:
+        context.at(extra_script.origin, message="a second 'script' section (there may be one)", key=True)
     info = infos[0] if infos else None
     if info is None:
         name = next(iter(context.documents), "story")

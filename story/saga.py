@@ -218,4 +218,5 @@ class Saga:
 
     def notes_about(self, event_id: str) -> tuple[Note | Perspective, ...]:
         """Teacher notes and perspectives that concern an event."""
-        return tuple(item for item in (*self.notes, *self.perspectives) if event_id in item.events)
+        items: tuple[Note | Perspective, ...] = (*self.notes, *self.perspectives)
+        return tuple(item for item in items if event_id in item.events)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from tui.i18n import tr
@@ -61,7 +61,7 @@ SCRIPT_COMMANDS = (
 )
 
 
-def bindings(commands: tuple[Command, ...]) -> list[Binding]:
+def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
     """Textual bindings for a table of commands (English descriptions until localized)."""
     return [
         Binding(

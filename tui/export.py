@@ -131,8 +131,8 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         out.add("h2", tr(lang, "export.script"))
         out.add("h3", out.t(script.title))
         out.add("p", out.t(script.summary))
-        for role in script.roles:
-            out.add("li", f"{out.t(role.label)}: {out.t(role.text)}")
+        for setting in script.roles:
+            out.add("li", f"{out.t(setting.label)}: {out.t(setting.text)}")
         for act in script.acts:
             out.add("h4", out.t(act.title))
             for beat in act.beats:

@@ -80,7 +80,7 @@ def serve_main(argv: list[str]) -> int:
     except ImportError:
         raise UsageError(f"{PROG}: serve needs textual-serve (pip install textual-serve)") from None
 
-    class GuardedServer(Server):  # type: ignore[misc]
+    class GuardedServer(Server):
         """textual-serve with an Origin check on the WebSocket."""
 
         async def handle_websocket(self, request: web.Request) -> Any:
