@@ -53,7 +53,9 @@ def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | No
     for extra in infos[1:]:
         context.at(extra.origin, message="a second 'story' section (there must be one)", key=True)
     for extra_script in scripts[1:]:
-        context.at(extra_script.origin, message="a second 'script' section (there may be one)", key=True)
+        context.at(
+            extra_script.origin, message="a second 'script' section (there may be one)", key=True
+        )
     info = infos[0] if infos else None
     if info is None:
         name = next(iter(context.documents), "story")
