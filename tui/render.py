@@ -16,6 +16,7 @@ from tui.colours import actor_colour
 from tui.i18n import tr
 from tui.safe import plain, styled
 from tui.timefmt import (
+    brief_date,
     clock_time,
     compact_date,
     elsewhere,
@@ -75,11 +76,15 @@ def day_row(saga: Saga, day: Day, lang: str) -> Text:
     return line
 
 
-def event_row(event: Event, lang: str) -> Text:
-    """A row of the day's events: time, then title."""
-    clock = (
-        clock_time(event.time, lang) if len(event.date) == 10 else compact_date(event.date, lang)
-    )
+def event_row(event: Event, lang: str, *, dated: bool = False) -> Text:
+    """A row of the day's events: time, then title; `dated` rows (the background, search
+    results) show the month and year instead of the time."""
+    if dated:
+        clock = brief_date(event.date, lang)
+    elif len(event.date) == 10:
+        clock = clock_time(event.time, lang)
+    else:
+        clock = compact_date(event.date, lang)
     line = plain(" " * max(0, 8 - cell_len(clock)) + clock + " ", "dim")
     line.append_text(text_in(event.title, lang))
     return line

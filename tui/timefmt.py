@@ -61,6 +61,14 @@ def compact_date(value: str, lang: str) -> str:
 
 
 @cache
+def brief_date(value: str, lang: str) -> str:
+    """A date in at most about eight cells: "Nov 17", "17 nov.", "11月17日", "Oct 2023"."""
+    if is_full_day(value):
+        return format_skeleton("MMMd", date.fromisoformat(value), locale=babel_locale(lang))
+    return compact_date(value, lang)
+
+
+@cache
 def clock_time(value: str | None, lang: str) -> str:
     """An event's time: "12:00 PM" / "12:00", or a part of the day in words; "" when unknown."""
     if value is None:

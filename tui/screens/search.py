@@ -61,7 +61,7 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
             if hit.kind == "actor":
                 row.append_text(actor_name(self.saga, hit.item_id, self.lang))
             else:
-                row.append_text(event_row(event, self.lang))
+                row.append_text(event_row(event, self.lang, dated=True))
             rows.append((f"{number}", row))
         results = self.query_one("#results", StoryList)
         results.set_rows(rows, rows[0][0] if rows else None)

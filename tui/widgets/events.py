@@ -24,7 +24,9 @@ class EventsList(StoryList):
     def _refresh_rows(self) -> None:
         day = self.saga.day_by_id[self.saga.day_of_event[self.event_id]]
         self.border_title = day_heading(self.saga, day, self.lang)
-        rows = [(event.id, event_row(event, self.lang)) for event in day.events]
+        rows = [
+            (event.id, event_row(event, self.lang, dated=day.is_background)) for event in day.events
+        ]
         self.set_rows(rows, self.event_id)
 
     def on_mount(self) -> None:
