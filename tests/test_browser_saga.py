@@ -125,3 +125,27 @@ async def test_four_languages_and_back_leave_nothing_moved() -> None:
             await press(pilot, "l")
             assert (app.browser.event_id, app.browser.actor_id, arc.highlighted_id) == before
         assert app.lang == "en"
+
+
+async def test_z_shows_the_moment_on_other_clocks() -> None:
+    app = saga_app("--fresh", "--event", "altman-fired", "--lang", "fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        from textual.widgets import Static
+
+        detail = app.browser.query_one("#detail-main", Static)
+        await press(pilot, "z")
+        assert "◷ votre horloge :" in str(detail.render())
+        await press(pilot, "z")
+        assert "◷ Paris : ven. 17 nov. 21:00" in str(detail.render())
+        await press(pilot, "z", "z")
+        assert "◷ Shanghai : sam. 18 nov. 04:00" in str(detail.render())
+
+
+async def test_presenter_interval_advances_by_itself() -> None:
+    app = saga_app("--fresh", "--event", "altman-fired", "--present", "--interval", "1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.has_class("-presenting")
+        await pilot.pause(1.3)
+        assert app.browser.event_id == app.saga.next_event("altman-fired", 1).id  # type: ignore[union-attr]
+        await press(pilot, "p")
+        assert not app.has_class("-presenting")

@@ -76,3 +76,24 @@ def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
     assert status == "0"
     place = json.loads(state.read_text())
     assert place["day"] == "2023-11-18" and place["lang"] == "id"
+
+
+def test_unwritable_state_warns_after_quitting_and_exits_0(session: str, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    env = f"OPENAI_SAGA_STATE={blocker / 'place.json'} OPENAI_SAGA_CACHE="
+    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"env {env} {EXE} --fresh")
+    tmux("set-option", "-t", session, "remain-on-exit", "on")
+    wait_for(session, "Background")
+    tmux("send-keys", "-t", session, "q")
+    deadline = time.monotonic() + 20
+    while (
+        time.monotonic() < deadline
+        and tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip() != "1"
+    ):
+        time.sleep(0.2)
+    assert tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip() == "0"
+    # Textual draws on stderr; the warning comes after it has given the terminal back.
+    assert "your place was not saved" in tmux(
+        "capture-pane", "-J", "-S", "-100", "-t", session, "-p"
+    )

@@ -41,6 +41,8 @@ class SagaApp(App[None]):
         self.state_path = state_path
         self.presenting = present
         self.interval = interval
+        self.save_problem: str | None = None
+        """Why the place could not be saved at quit (told once the terminal is back)."""
         self.browser = BrowserScreen(
             start.saga, event_id=start.event, actor_id=start.actor, lang=start.lang
         )
@@ -113,9 +115,7 @@ class SagaApp(App[None]):
         """Write the place to the state file, if the app has one."""
         if self.state_path is None:
             return
-        problem = write_place(self.state_path, self.current_place())
-        if problem:
-            self.log.warning(f"place not saved: {problem}")
+        self.save_problem = write_place(self.state_path, self.current_place())
 
     def get_binding_help(self, binding: Binding) -> str:
         """A binding described in the current language (used by the help screen)."""

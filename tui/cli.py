@@ -43,6 +43,9 @@ def run(argv: list[str]) -> int:
 
     app = make_app(argv)
     app.run()
+    problem = getattr(app, "save_problem", None)
+    if problem:
+        print(f"{PROG}: warning: your place was not saved: {problem}", file=sys.stderr)
     return app.return_code or 0
 
 

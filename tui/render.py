@@ -16,7 +16,9 @@ from tui.colours import actor_colour
 from tui.i18n import tr
 from tui.safe import plain, styled
 from tui.timefmt import (
+    LOCAL_ZONE,
     brief_date,
+    city_name,
     clock_time,
     compact_date,
     elsewhere,
@@ -153,17 +155,12 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
     out.append(when + (f" · {clock}" if clock else ""), style="bold")
     out.append(f" ({zone_name(zone, lang)})", style="dim")
     instant = moment(event.date, event.time, zone)
-    if instant is not None and compare_zone:
-        out.append(
-            "\n"
-            + tr(
-                lang,
-                "detail.elsewhere",
-                zone=compare_zone.split("/")[-1],
-                when=elsewhere(instant, compare_zone, lang),
-            ),
-            style="dim",
+    if compare_zone:
+        place = (
+            tr(lang, "zone.local") if compare_zone == LOCAL_ZONE else city_name(compare_zone, lang)
         )
+        when = elsewhere(instant, compare_zone, lang) if instant else tr(lang, "zone.no_time")
+        out.append("\n" + tr(lang, "detail.elsewhere", zone=place, when=when), style="bold cyan")
     out.append("\n\n")
     out.append_text(text_in(event.text, lang))
     if event.actors:

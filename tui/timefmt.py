@@ -16,8 +16,10 @@ from babel.dates import format_date, format_skeleton, format_time, get_timezone_
 from story.dates import PARTS_OF_DAY, is_full_day
 from tui.i18n import BABEL_LOCALES, tr
 
-READER_ZONES = ("Europe/Paris", "Asia/Jakarta", "Asia/Shanghai", "UTC")
-"""Zones the reader can compare the story's clock with (the `z` key cycles them)."""
+LOCAL_ZONE = "local"
+"""Stands for the reader's own clock (the machine's zone)."""
+READER_ZONES = (LOCAL_ZONE, "Europe/Paris", "Asia/Jakarta", "Asia/Shanghai", "UTC")
+"""Clocks the reader can compare the story's with (the `z` key cycles them)."""
 
 
 @cache
@@ -104,8 +106,10 @@ def moment(day: str, clock: str | None, zone: str) -> datetime | None:
 
 
 def elsewhere(instant: datetime, zone: str | tzinfo, lang: str) -> str:
-    """The same instant on another clock: "ven. 17 nov., 21:00"."""
-    target = zone if isinstance(zone, tzinfo) else ZoneInfo(zone)
-    local = instant.astimezone(target)
+    """The same instant on another clock: "ven. 17 nov. 21:00" (LOCAL_ZONE: the reader's)."""
+    if zone == LOCAL_ZONE:
+        local = instant.astimezone()
+    else:
+        local = instant.astimezone(zone if isinstance(zone, tzinfo) else ZoneInfo(zone))
     when = format_skeleton("MMMEd", local.date(), locale=babel_locale(lang))
     return f"{when} {format_time(local.time(), format='short', locale=babel_locale(lang))}"
