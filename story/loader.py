@@ -70,9 +70,9 @@ def read_story(path: Path, shown_as: str | None = None) -> tuple[Saga | None, li
     try:
         with gc_paused():
             return _read_story(path, shown)
-    except (RecursionError, MemoryError, ValueError, TypeError, OSError) as error:
+    except Exception as error:
         # A failure the checks did not foresee still gets one line naming the story.
-        return None, [Problem(shown, None, None, f"cannot load story: {error}")]
+        return None, [Problem(shown, None, None, f"cannot load story: {error!r}")]
 
 
 def _read_story(path: Path, shown: str) -> tuple[Saga | None, list[Problem]]:

@@ -11,6 +11,7 @@ say "quote it" instead of guessing.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,11 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[Document | None, list[Proble
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [Problem(shown_as, None, None, f"not UTF-8 text (byte {error.start})")]
+    too_deep = _too_deep(text) if _may_be_too_deep(text) else None
+    if too_deep is not None:
+        return None, [
+            Problem(shown_as, too_deep[0], too_deep[1], f"nested deeper than {MAX_DEPTH} levels")
+        ]
     try:
         loader = _Loader(text)
         try:
@@ -109,12 +115,18 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[Document | None, list[Proble
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        reason = error.problem or error.context or "invalid YAML"
+        reason = one_line(error.problem or error.context or "invalid YAML")
         if mark is None:
             return None, [Problem(shown_as, None, None, f"invalid YAML: {reason}")]
         return None, [Problem(shown_as, mark.line + 1, mark.column + 1, f"invalid YAML: {reason}")]
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = ord(error.character) if isinstance(error.character, str) else error.character
+        reason = f"character U+{code:04X} is not allowed in YAML"
+        return None, [Problem(shown_as, line, column, f"invalid YAML: {reason}")]
     except (yaml.YAMLError, RecursionError, ValueError) as error:
-        return None, [Problem(shown_as, None, None, f"invalid YAML: {error}")]
+        return None, [Problem(shown_as, None, None, f"invalid YAML: {one_line(str(error))}")]
     document = Document(shown_as, None)
     if root is None:
         return document, []
@@ -124,6 +136,49 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[Document | None, list[Proble
         mark = refused.node.start_mark
         return None, [Problem(shown_as, mark.line + 1, mark.column + 1, refused.message)]
     return document, document.problems
+
+
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def _may_be_too_deep(text: str) -> bool:
+    """A quick over-estimate of nesting: brackets (even in strings) and line prefixes.
+
+    libyaml's composer recurses in C once per level: a file of 200,000 "[" crashes the
+    interpreter outright (no exception to catch), so depth is checked before composing.
+    """
+    depth = peak = 0
+    for char in _NOT_BRACKETS.sub("", text):
+        depth += 1 if char in "[{" else -1
+        peak = max(peak, depth)
+    if peak > MAX_DEPTH:
+        return True
+    widest = max((len(match.group()) for match in _LINE_PREFIX.finditer(text)), default=0)
+    return widest > MAX_DEPTH
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """The line and column where nesting passes MAX_DEPTH, from libyaml's event stream (which
+    is produced without recursion), or None when it never does."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error with its place
+    return None
+
+
+def one_line(text: str) -> str:
+    """A message on one line (libyaml's span several)."""
+    return " ".join(text.split())
 
 
 def _walk(node: yaml.Node, path: Path_, doc: Document, seen: set[int], depth: int) -> Any:

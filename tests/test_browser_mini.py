@@ -208,3 +208,14 @@ async def test_detail_is_literal() -> None:
     async with app.run_test(size=(120, 40)):
         detail = app.browser.query_one(EventDetail)
         assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).render())
+
+
+async def test_missing_language_falls_back_visibly() -> None:
+    """The mini story has no Chinese: the English shows, marked ⟨en⟩, never a blank."""
+    app = app_for("--fresh", "--event", "fired", "--lang", "zh")
+    async with app.run_test(size=(120, 40)):
+        detail = str(app.browser.query_one("#detail-main", Static).render())
+        assert detail.startswith("Altman is fired ⟨en⟩")
+        events = app.browser.query_one(EventsList)
+        assert "⟨en⟩" in str(events.get_option_at_index(0).prompt)
+        assert "人物" in detail  # the UI itself is in Chinese
