@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from story.dates import date_sort_key
 from tests.conftest import MINI
 from tui import make_app
 from tui.app import SagaApp
@@ -31,6 +32,26 @@ def app_for(*args: str) -> SagaApp:
     return app
 
 
+def expected_arc_row(app: SagaApp) -> str | None:
+    """The arc row that stands for the moment: the event itself, else the actor's last step
+    before it (an event earlier in the story, or a role taken up to that day)."""
+    saga = app.saga
+    current = saga.event_by_id[app.browser.event_id]
+    here = saga.position_of_event[current.id]
+    last = None
+    for index, step in enumerate(saga.arc(app.browser.actor_id)):
+        if step.event is not None:
+            before = saga.position_of_event[step.event.id] <= here
+            row = step.event.id
+        else:
+            day, now = date_sort_key(step.date), date_sort_key(current.date)
+            before = day < now or (day == now and step.starts)
+            row = f"role-{index}"
+        if before:
+            last = row
+    return last
+
+
 def panes_agree(app: SagaApp) -> None:
     """Every pane shows the browser's selected moment."""
     browser = app.browser
@@ -39,8 +60,7 @@ def panes_agree(app: SagaApp) -> None:
     day = app.saga.day_by_id[browser.day_id]
     assert browser.query_one(CastList).row_ids == [a.id for a in app.saga.cast_of(day)]
     arc = browser.query_one(ArcList)
-    in_arc = browser.event_id in arc.row_ids
-    assert arc.highlighted_id == (browser.event_id if in_arc else None)
+    assert arc.highlighted_id == expected_arc_row(app)
     title = app.saga.event_by_id[browser.event_id].title(app.lang)
     detail = browser.query_one("#detail-main", Static)
     assert str(detail.render()).startswith(title)

@@ -114,11 +114,16 @@ def cast_row(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
     return line
 
 
-def arc_row(saga: Saga, step: ArcStep, lang: str, current_event: str) -> Text:
-    """A step of the followed actor's arc, marked when it is the event on screen."""
+ARC_MARKS = {"here": ("▶ ", "bold reverse"), "since": ("▷ ", "bold"), "": ("  ", "")}
+"""How an arc step is marked: the event on screen, the actor's last step before it, or none."""
+
+
+def arc_row(saga: Saga, step: ArcStep, lang: str, mark: str = "") -> Text:
+    """A step of the followed actor's arc, marked when it is (or last precedes) the moment."""
     date = compact_date(step.date, lang)
-    here = step.event is not None and step.event.id == current_event
-    line = plain("▶ " if here else "  ", "bold reverse" if here else "")
+    here = mark == "here"
+    symbol, style = ARC_MARKS[mark]
+    line = plain(symbol, style)
     line.append(f"{date}  ", style="dim")
     if step.event is not None:
         line.append_text(text_in(step.event.title, lang, "bold" if here else ""))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from story import Saga
+from story.dates import date_sort_key
 from story.saga import ArcStep
 from tui.i18n import tr
 from tui.messages import EventPicked
@@ -25,26 +29,56 @@ class ArcList(StoryList):
         super().__init__(id=id)
         self.saga = saga
         self._steps: tuple[ArcStep, ...] = ()
+        self._keys: list[tuple[tuple[int, int, int], int, int]] = []
+        self._mark: tuple[int, str] | None = None
+        """The marked row and how: "here" (the event on screen) or "since" (the last step
+        before the moment on screen, when the actor is not in that event)."""
+
+    def _step_key(self, step: ArcStep) -> tuple[tuple[int, int, int], int, int]:
+        if step.event is not None:
+            return date_sort_key(step.date), 1, self.saga.position_of_event[step.event.id]
+        return date_sort_key(step.date), 0 if step.starts else 2, 0
+
+    def _mark_for(self, event_id: str) -> tuple[int, str] | None:
+        """Where the moment `event_id` falls in the arc."""
+        if event_id in self._index_of:
+            return self._index_of[event_id], "here"
+        event = self.saga.event_by_id.get(event_id)
+        if event is None:
+            return None
+        moment = (date_sort_key(event.date), 1, self.saga.position_of_event[event_id])
+        index = bisect_right(self._keys, moment) - 1
+        return (index, "since") if index >= 0 else None
+
+    def _row(self, index: int) -> Text:
+        mark = self._mark[1] if self._mark is not None and self._mark[0] == index else ""
+        return arc_row(self.saga, self._steps[index], self.lang, mark)
 
     def _refresh_rows(self) -> None:
         actor = self.saga.actors.get(self.actor_id)
         name = actor.name(self.lang) if actor else ""
         self.border_title = tr(self.lang, "pane.arc", name=neutralise(name))
         self._steps = self.saga.arc(self.actor_id) if actor else ()
-        rows = []
+        self._keys = [self._step_key(step) for step in self._steps]
+        self._index_of = {}
         for index, step in enumerate(self._steps):
-            row_id = step.event.id if step.event is not None else f"role-{index}"
-            rows.append((row_id, arc_row(self.saga, step, self.lang, self.event_id)))
-        self.set_rows(rows, self.event_id)
+            if step.event is not None:
+                self._index_of[step.event.id] = index
+        self._mark = self._mark_for(self.event_id)
+        rows = [(self._row_id(index), self._row(index)) for index in range(len(self._steps))]
+        self.set_rows(rows, rows[self._mark[0]][0] if self._mark else None)
 
-    def _move_mark(self, old: str, new: str) -> None:
-        """Redraw only the rows whose "current" mark changes, then move the highlight."""
-        for event_id in (old, new):
-            index = self._index_of.get(event_id)
-            if index is not None:
-                text = arc_row(self.saga, self._steps[index], self.lang, new)
-                self.replace_row(index, text)
-        self.highlight_id(new)
+    def _row_id(self, index: int) -> str:
+        step = self._steps[index]
+        return step.event.id if step.event is not None else f"role-{index}"
+
+    def _move_mark(self, new: str) -> None:
+        """Redraw only the rows whose mark changes, then move the highlight."""
+        old_mark, self._mark = self._mark, self._mark_for(new)
+        for mark in {old_mark, self._mark}:
+            if mark is not None:
+                self.replace_row(mark[0], self._row(mark[0]))
+        self.highlight_id(self._row_id(self._mark[0]) if self._mark else None)
 
     def on_mount(self) -> None:
         if self.actor_id:
@@ -56,8 +90,8 @@ class ArcList(StoryList):
     def watch_actor_id(self) -> None:
         self._refresh_rows()
 
-    def watch_event_id(self, old: str, new: str) -> None:
-        self._move_mark(old, new)
+    def watch_event_id(self, new: str) -> None:
+        self._move_mark(new)
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()
