@@ -34,7 +34,8 @@ APP_COMMANDS = (
     Command("help", "question_mark", "help", key_display="?"),
     Command("language", "l", "next_language"),
     Command("presenter", "p", "toggle_presenter"),
-    Command("palette", "ctrl+p", "command_palette", show=False, priority=True),
+    # Shown as an ordinary footer key: Textual's docked palette key crops wide characters.
+    Command("palette", "ctrl+p", "command_palette", priority=True, key_display="^p"),
 )
 
 BROWSER_COMMANDS = (

@@ -65,7 +65,7 @@ class BrowserScreen(Screen[None]):
                 yield self._bound(EventsList(self.saga, id="events"))
                 yield self._bound(ArcList(self.saga, id="arc"))
             yield self._bound(EventDetail(self.saga, id="detail"))
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def _bound(self, pane: Widget) -> Widget:
         """Give a pane the screen's current values of the attributes it declares."""

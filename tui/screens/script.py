@@ -44,7 +44,7 @@ class ScriptScreen(Screen[str | None]):
             yield StoryList(id="beats")
             with VerticalScroll(id="reality"):
                 yield Static(id="beat-detail", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._render_all()
