@@ -26,6 +26,13 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         await pilot.pause()
 
 
+async def walk(pilot: Pilot[None], app: SagaApp, steps: list[tuple[str, str]]) -> None:
+    """Press each key and check the event it leads to."""
+    for key, expected in steps:
+        await press(pilot, key)
+        assert app.browser.event_id == expected, key
+
+
 def app_for(*args: str) -> SagaApp:
     app = make_app(["--story", str(MINI), *args])
     assert isinstance(app, SagaApp)
@@ -74,16 +81,18 @@ async def test_arrows_walk_days_and_events() -> None:
         await press(pilot, "right", "right")
         assert (app.browser.day_id, app.browser.event_id) == ("2023-11-17", "fired")
         panes_agree(app)
-        await press(pilot, "down")
-        assert app.browser.event_id == "murati-named"
-        await press(pilot, "down")
-        assert app.browser.event_id == "murati-named"  # last of the day: stays
-        await press(pilot, "left")
-        assert app.browser.event_id == "message"
-        await press(pilot, "end")
-        assert app.browser.event_id == "back"
-        await press(pilot, "home")
-        assert app.browser.event_id == "founded"
+        # The second "down" is on the day's last event: it stays.
+        await walk(
+            pilot,
+            app,
+            [
+                ("down", "murati-named"),
+                ("down", "murati-named"),
+                ("left", "message"),
+                ("end", "back"),
+                ("home", "founded"),
+            ],
+        )
         panes_agree(app)
 
 
@@ -123,12 +132,7 @@ async def test_following_an_actor_from_the_cast() -> None:
 async def test_n_steps_through_the_followed_actors_appearances() -> None:
     app = app_for("--fresh", "--actor", "mira-murati")
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "n")
-        assert app.browser.event_id == "fired"
-        await press(pilot, "n")
-        assert app.browser.event_id == "murati-named"
-        await press(pilot, "N")
-        assert app.browser.event_id == "fired"
+        await walk(pilot, app, [("n", "fired"), ("n", "murati-named"), ("N", "fired")])
 
 
 async def test_quit_saves_the_place_and_relaunch_resumes(isolated_environment: Path) -> None:

@@ -44,9 +44,8 @@ def wait_for(name: str, text: str, seconds: float = 30) -> str:
     raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
 
 
-def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
-    state = tmp_path / "place.json"
-    env = f"OPENAI_SAGA_STATE={state} OPENAI_SAGA_CACHE={tmp_path / 'cache'} LANG=fr_FR.UTF-8"
+def launch(session: str, command: str) -> None:
+    """Run `command` in a new 80x24 terminal; the shell then prints its exit status."""
     tmux(
         "new-session",
         "-d",
@@ -56,24 +55,28 @@ def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
         "80",
         "-y",
         "24",
-        f"env {env} {EXE} --event altman-fired",
+        f"{command}; echo EXIT=$?; sleep 60",
     )
-    tmux("set-option", "-t", session, "remain-on-exit", "on")
+
+
+def quit_status(session: str) -> str:
+    """Press q, wait for the app to end and return its exit status."""
+    tmux("send-keys", "-t", session, "q")
+    screen = wait_for(session, "EXIT=", seconds=20)
+    return screen.split("EXIT=")[1].split()[0]
+
+
+def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
+    state = tmp_path / "place.json"
+    env = f"OPENAI_SAGA_STATE={state} OPENAI_SAGA_CACHE={tmp_path / 'cache'} LANG=fr_FR.UTF-8"
+    launch(session, f"env {env} {EXE} --event altman-fired")
     screen = wait_for(session, "vendredi 17 novembre")
     assert "Jours" in screen
     tmux("send-keys", "-t", session, "Right")
     wait_for(session, "samedi 18 novembre")
     tmux("send-keys", "-t", session, "l")
     wait_for(session, "Sabtu, 18 November")
-    tmux("send-keys", "-t", session, "q")
-    deadline = time.monotonic() + 20
-    while (
-        time.monotonic() < deadline
-        and tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip() != "1"
-    ):
-        time.sleep(0.2)
-    status = tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip()
-    assert status == "0"
+    assert quit_status(session) == "0"
     place = json.loads(state.read_text())
     assert place["day"] == "2023-11-18" and place["lang"] == "id"
 
@@ -82,17 +85,9 @@ def test_unwritable_state_warns_after_quitting_and_exits_0(session: str, tmp_pat
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     env = f"OPENAI_SAGA_STATE={blocker / 'place.json'} OPENAI_SAGA_CACHE="
-    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"env {env} {EXE} --fresh")
-    tmux("set-option", "-t", session, "remain-on-exit", "on")
+    launch(session, f"env {env} {EXE} --fresh")
     wait_for(session, "Background")
-    tmux("send-keys", "-t", session, "q")
-    deadline = time.monotonic() + 20
-    while (
-        time.monotonic() < deadline
-        and tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip() != "1"
-    ):
-        time.sleep(0.2)
-    assert tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip() == "0"
+    assert quit_status(session) == "0"
     # Textual draws on stderr; the warning comes after it has given the terminal back.
     assert "your place was not saved" in tmux(
         "capture-pane", "-J", "-S", "-100", "-t", session, "-p"

@@ -147,18 +147,16 @@ def whole_story(saga: Saga, lang: str) -> Handout:
                     + (f" ({tr(lang, 'script.real_events')}: {real})" if real else ""),
                 )
         out.add("meta", out.source_line(script.sources))
-    if saga.perspectives:
-        out.add("h2", tr(lang, "export.perspectives"))
-        for item in saga.perspectives:
+    for heading, items in (
+        (tr(lang, "export.perspectives"), saga.perspectives),
+        (tr(lang, "detail.notes"), saga.notes),
+    ):
+        if items:
+            out.add("h2", heading)
+        for item in items:
             out.add("h3", out.t(item.title))
             out.add("p", out.t(item.text))
             out.add("meta", out.source_line(item.sources))
-    if saga.notes:
-        out.add("h2", tr(lang, "detail.notes"))
-        for note in saga.notes:
-            out.add("h3", out.t(note.title))
-            out.add("p", out.t(note.text))
-            out.add("meta", out.source_line(note.sources))
     out.add("h2", tr(lang, "detail.sources"))
     for source in saga.sources.values():
         out.add("li", out.source_line((source.id,)).split(": ", 1)[1])

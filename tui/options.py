@@ -7,9 +7,10 @@ instead, so the CLI controls what the user sees and the exit status (2).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from tui.errors import UsageError
 from tui.i18n import LANGUAGES
@@ -34,15 +35,26 @@ def language(value: str) -> str:
     return value
 
 
-def interval(value: str) -> float:
-    """Seconds between slides in presenter mode."""
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
-    if not 1 <= seconds <= 3600:
-        raise argparse.ArgumentTypeError("the interval must be between 1 and 3600 seconds")
-    return seconds
+N = TypeVar("N", int, float)
+
+
+def number_in_range(kind: type[N], low: N, high: N, what: str) -> Callable[[str], N]:
+    """An argparse type for a number between `low` and `high` (one-line errors naming it)."""
+
+    def parse(value: str) -> N:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{value}' is not {what}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be between {low} and {high}")
+        return number
+
+    return parse
+
+
+interval = number_in_range(float, 1.0, 3600.0, "a number of seconds")
+"""Seconds between slides in presenter mode."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import UsageError
-from tui.options import PROG, QuietParser, language
+from tui.options import PROG, QuietParser, language, number_in_range
 
 _FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -31,17 +31,8 @@ def offline_templates(package_templates: Path, target: Path) -> Path:
     return target
 
 
-def port_number(value: str) -> int:
-    """A TCP port."""
-    import argparse
-
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a port number") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError("the port must be between 1 and 65535")
-    return port
+port_number = number_in_range(int, 1, 65535, "a port number")
+"""A TCP port."""
 
 
 def app_command(lang: str | None, story: Path | None) -> str:

@@ -40,34 +40,36 @@ def long_day(iso_day: str, lang: str) -> str:
     return format_date(date.fromisoformat(iso_day), format="full", locale=babel_locale(lang))
 
 
-@cache
-def story_date(value: str, lang: str) -> str:
-    """Any story date, however coarse: a year, a month and year, or a full day."""
+def _any_date(value: str, lang: str, day_skeleton: str | None, month_skeleton: str) -> str:
+    """A story date, however coarse: a full day (the full CLDR format when `day_skeleton` is
+    None), a month and year, or a year as written."""
     if is_full_day(value):
-        return long_day(value, lang)
+        day = date.fromisoformat(value)
+        if day_skeleton is None:
+            return format_date(day, format="full", locale=babel_locale(lang))
+        return format_skeleton(day_skeleton, day, locale=babel_locale(lang))
     if len(value) == 7:
         first = date.fromisoformat(value + "-01")
-        return format_skeleton("yMMMM", first, locale=babel_locale(lang))
+        return format_skeleton(month_skeleton, first, locale=babel_locale(lang))
     return value
+
+
+@cache
+def story_date(value: str, lang: str) -> str:
+    """In full: "vendredi 17 novembre 2023", "novembre 2022", "2015"."""
+    return _any_date(value, lang, None, "yMMMM")
 
 
 @cache
 def compact_date(value: str, lang: str) -> str:
-    """A story date in a few cells: "Fri, Nov 17", "Oct 2023", "2015"."""
-    if is_full_day(value):
-        return short_day(value, lang)
-    if len(value) == 7:
-        first = date.fromisoformat(value + "-01")
-        return format_skeleton("yMMM", first, locale=babel_locale(lang))
-    return value
+    """In a few cells: "Fri, Nov 17", "Oct 2023", "2015"."""
+    return _any_date(value, lang, "MMMEd", "yMMM")
 
 
 @cache
 def brief_date(value: str, lang: str) -> str:
-    """A date in at most about eight cells: "Nov 17", "17 nov.", "11月17日", "Oct 2023"."""
-    if is_full_day(value):
-        return format_skeleton("MMMd", date.fromisoformat(value), locale=babel_locale(lang))
-    return compact_date(value, lang)
+    """In about eight cells: "Nov 17", "17 nov.", "11月17日", "Oct 2023"."""
+    return _any_date(value, lang, "MMMd", "yMMM")
 
 
 @cache
