@@ -47,7 +47,9 @@ def number_in_range(kind: type[N], low: N, high: N, what: str) -> Callable[[str]
         except ValueError:
             raise argparse.ArgumentTypeError(f"'{value}' is not {what}") from None
         if not low <= number <= high:
-            raise argparse.ArgumentTypeError(f"{what} must be between {low} and {high}")
+            raise argparse.ArgumentTypeError(
+                f"'{value}' is not {what} between {low:g} and {high:g}"
+            )
         return number
 
     return parse
