@@ -11,9 +11,9 @@ import pytest
 from story.dates import PARTS_OF_DAY
 from story.model import Verdict
 from story.search import HitKind
+from tui.cldr import clock_time, long_day, short_day
 from tui.commands import APP_COMMANDS, BROWSER_COMMANDS, SCRIPT_COMMANDS
 from tui.i18n import LANGUAGES, catalogue, next_language, tr
-from tui.timefmt import clock_time, long_day, short_day
 
 TUI = Path(__file__).parent.parent / "tui"
 
@@ -108,3 +108,11 @@ def test_times_follow_the_language() -> None:
     assert clock_time("21:00", "en").replace("\u202f", " ") == "9:00 PM"
     assert clock_time("evening", "fr") == catalogue("fr")["time.evening"]
     assert clock_time(None, "en") == ""
+
+
+def test_numbers_follow_the_language() -> None:
+    from tui.cldr import number
+
+    assert [number(100_000, lang) for lang in LANGUAGES] == [
+        "100,000", "100\u202f000", "100.000", "100,000"
+    ]

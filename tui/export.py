@@ -17,12 +17,12 @@ from typing import Literal
 
 from story import Localized, Saga
 from story.model import Event
+from tui.cldr import clock_time, story_date, zone_name
 from tui.errors import UsageError
 from tui.i18n import LANGUAGES, language_from_environment, tr
 from tui.options import PROG, QuietParser, language
 from tui.safe import neutralise
 from tui.start import load_saga
-from tui.timefmt import clock_time, story_date, zone_name
 
 Kind = Literal["h1", "h2", "h3", "h4", "p", "quote", "li", "meta"]
 

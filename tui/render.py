@@ -12,10 +12,7 @@ from rich.text import Text
 from story import Day, Localized, Saga
 from story.model import Actor, Event, Quote
 from story.saga import ArcStep
-from tui.colours import actor_colour
-from tui.i18n import tr
-from tui.safe import plain, styled
-from tui.timefmt import (
+from tui.cldr import (
     LOCAL_ZONE,
     brief_date,
     city_name,
@@ -24,10 +21,14 @@ from tui.timefmt import (
     elsewhere,
     long_day,
     moment,
+    number,
     short_day,
     story_date,
     zone_name,
 )
+from tui.colours import actor_colour
+from tui.i18n import tr
+from tui.safe import plain, styled
 
 VERDICT_STYLE = {"happened": "bold green", "partly": "bold yellow", "did-not-happen": "bold red"}
 VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
@@ -71,7 +72,7 @@ def ceo_names(saga: Saga, day: Day, lang: str) -> Text:
 def day_row(saga: Saga, day: Day, lang: str) -> Text:
     """A row of the strip of days: date on one line, the day's CEO on the next."""
     line = plain(day_title(saga, day, lang), "bold")
-    line.append(f"  ({len(day.events)})", style="dim")
+    line.append(f"  ({number(len(day.events), lang)})", style="dim")
     line.append("\n")
     line.append(tr(lang, "label.ceo") + " ", style="dim")
     line.append_text(ceo_names(saga, day, lang))

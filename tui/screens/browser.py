@@ -16,11 +16,11 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from story import Saga
+from tui.cldr import READER_ZONES
 from tui.commands import BROWSER_COMMANDS, bindings, localize_bindings
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, next_language, tr
 from tui.messages import ActorFollowed, DayPicked, EventPicked
 from tui.safe import plain
-from tui.timefmt import READER_ZONES
 from tui.widgets.arc import ArcList
 from tui.widgets.cast import CastList
 from tui.widgets.days import DaysList

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList
 
 from story import Saga
 from story.search import Hit, SearchIndex
+from tui.cldr import number
 from tui.i18n import tr
 from tui.render import actor_name, event_row
 from tui.safe import plain
@@ -55,17 +56,19 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
     def on_input_changed(self, message: Input.Changed) -> None:
         self.hits = index_of(self.saga).search(message.value)
         rows: list[tuple[str, Text]] = []
-        for number, hit in enumerate(self.hits):
+        for index, hit in enumerate(self.hits):
             event = self.saga.event_by_id[hit.event_id]
             row = plain(tr(self.lang, f"search.kind.{hit.kind}") + " ", "dim")
             if hit.kind == "actor":
                 row.append_text(actor_name(self.saga, hit.item_id, self.lang))
             else:
                 row.append_text(event_row(event, self.lang, dated=True))
-            rows.append((f"{number}", row))
+            rows.append((f"{index}", row))
         results = self.query_one("#results", StoryList)
         results.set_rows(rows, rows[0][0] if rows else None)
-        results.border_title = tr(self.lang, "search.count", count=len(self.hits))
+        results.border_title = tr(
+            self.lang, "search.count", count=number(len(self.hits), self.lang)
+        )
 
     def on_input_submitted(self) -> None:
         self._choose(0 if self.hits else None)

@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from story import Saga
 from story.model import Event
+from tui.cldr import number
 from tui.colours import actor_colour
 from tui.i18n import tr
 from tui.render import day_title, text_in
@@ -99,7 +100,9 @@ class PowerStrip(Widget):
         if latest is None or latest.figure is None:
             return Text(end="")
         figure = latest.figure
-        count = f"{figure.value}" + (f"/{figure.total}" if figure.total else "")
+        count = number(figure.value, self.lang)
+        if figure.total:
+            count += "/" + number(figure.total, self.lang)
         here = latest.id == self.event_id
         line = plain(f" ✉ {count} ", "bold reverse" if here else "bold")
         line.append_text(text_in(figure.label, self.lang))

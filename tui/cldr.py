@@ -1,4 +1,5 @@
-"""Dates, times and zones for the reader's language, from CLDR (Babel): no month name is ours.
+"""Dates, times, zones and numbers for the reader's language, from CLDR (Babel): no month name
+or digit grouping is ours.
 
 Babel's locale data is loaded on first use per language and cached, so switching language costs
 one load the first time and nothing after.
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
+from babel.numbers import format_decimal
 
 from story.dates import PARTS_OF_DAY, is_full_day
 from tui.i18n import BABEL_LOCALES, tr
@@ -81,6 +83,11 @@ def clock_time(value: str | None, lang: str) -> str:
         return tr(lang, f"time.{value}")
     hours, minutes = (int(part) for part in value.split(":"))
     return format_time(time(hours, minutes), format="short", locale=babel_locale(lang))
+
+
+def number(value: int, lang: str) -> str:
+    """A count as the language writes it ("100,000", "100 000", "100.000")."""
+    return str(format_decimal(value, locale=babel_locale(lang)))
 
 
 @cache
