@@ -114,5 +114,8 @@ def test_numbers_follow_the_language() -> None:
     from tui.cldr import number
 
     assert [number(100_000, lang) for lang in LANGUAGES] == [
-        "100,000", "100\u202f000", "100.000", "100,000"
+        "100,000",
+        "100\u202f000",
+        "100.000",
+        "100,000",
     ]
