@@ -147,6 +147,20 @@ class Saga:
             return ()
         return tuple(role for role in actor.roles if covers(role.start, role.end, day))
 
+    def roles_at(self, actor_id: str, event: Event) -> tuple[Role, ...]:
+        """The roles to show beside an actor in an event.
+
+        A role without a start date means "held since before the story's focus, from a date the
+        sources do not give": in a background event it would be a guess (Altman was not CEO in
+        2015), so there only roles with a known start are shown.
+        """
+        if not is_full_day(event.date):
+            return ()
+        roles = self.roles_on(actor_id, event.date)
+        if self.day_of_event.get(event.id) == BACKGROUND:
+            roles = tuple(role for role in roles if role.start is not None)
+        return roles
+
     def holders(self, positions: tuple[str, ...], org: str, day: str) -> tuple[ActorRole, ...]:
         """Who holds one of `positions` at `org` on `day` (several, on a day of change)."""
         return tuple(

@@ -121,3 +121,12 @@ def test_untimed_events_keep_their_place_after_the_event_before_them() -> None:
         "evening",
         "first-untimed",
     ]
+
+
+def test_roles_in_background_events_only_when_their_start_is_known(mini: Saga) -> None:
+    founded = mini.event_by_id["founded"]  # dated "2015" only: no day, no roles
+    assert mini.roles_at("sam-altman", founded) == ()
+    fired = mini.event_by_id["fired"]
+    assert [r.position for r in mini.roles_at("mira-murati", fired)] == ["interim-ceo"]
+    message = mini.event_by_id["message"]  # in the focus: open-ended roles count
+    assert [r.position for r in mini.roles_at("sam-altman", message)] == ["ceo"]

@@ -160,3 +160,11 @@ def test_quotes_keep_the_seed_wording(saga: Saga) -> None:
         original = squash(quote.original.strip('«» "“”'))
         cited = [seed_text[s] for s in quote.sources if s in seed_text]
         assert any(original in text for text in cited), quote.id
+
+
+def test_no_anachronistic_roles_in_the_background(saga: Saga) -> None:
+    founded = saga.event_by_id["openai-founded"]  # 11 December 2015
+    assert saga.day_of_event[founded.id] == "background"
+    assert saga.roles_at("sam-altman", founded) == ()
+    fired = saga.event_by_id["altman-fired"]
+    assert "chief-scientist" in [r.position for r in saga.roles_at("ilya-sutskever", fired)]

@@ -75,12 +75,8 @@ class Handout:
         if event.actors:
             names = []
             for actor_id in event.actors:
-                roles = (
-                    ", ".join(
-                        self.t(role.title) for role in self.saga.roles_on(actor_id, event.date)
-                    )
-                    if len(event.date) == 10
-                    else ""
+                roles = ", ".join(
+                    self.t(role.title) for role in self.saga.roles_at(actor_id, event)
                 )
                 names.append(self.name(actor_id) + (f" ({roles})" if roles else ""))
             self.add("meta", f"{tr(self.lang, 'detail.actors')}: " + "; ".join(names))

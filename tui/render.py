@@ -174,12 +174,10 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
         for actor_id in event.actors:
             out.append(" • ")
             out.append_text(actor_name(saga, actor_id, lang))
-            actor = saga.actors.get(actor_id)
-            if actor is not None and len(event.date) == 10:
-                role = role_on(saga, actor, event.date, lang)
-                if role.plain:
-                    out.append(" — ", style="dim")
-                    out.append_text(role)
+            roles = saga.roles_at(actor_id, event)
+            if roles:
+                out.append(" — ", style="dim")
+                out.append_text(Text(", ", end="").join(text_in(r.title, lang) for r in roles))
             out.append("\n")
     for quote in event.quotes:
         out.append("\n")
