@@ -243,3 +243,14 @@ async def test_missing_language_falls_back_visibly() -> None:
         events = app.browser.query_one(EventsList)
         assert "⟨en⟩" in str(events.get_option_at_index(0).prompt)
         assert "人物" in detail  # the UI itself is in Chinese
+
+
+async def test_help_groups_keys_by_where_they_work() -> None:
+    app = app_for("--fresh", "--lang", "fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        groups = [group for group, _, _ in help_screen.rows]
+        assert list(dict.fromkeys(groups)) == ["Ce volet", "Cet écran", "Partout"]
+        assert ("Partout", "^q", "Quitter") in help_screen.rows

@@ -76,7 +76,7 @@ def test_action_keys_name_real_actions() -> None:
     from textual.containers import VerticalScroll
 
     actions |= {b.action for b in VerticalScroll.BINDINGS if hasattr(b, "action")}
-    actions |= {"command_palette", "focus_next", "focus_previous", "copy_text"}
+    actions |= {"command_palette", "focus_next", "focus_previous", "copy_text", "quit"}
     listed = {key.removeprefix("action.") for key in catalogue("en") if key.startswith("action.")}
     assert listed <= actions
 

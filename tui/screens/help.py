@@ -34,7 +34,9 @@ def binding_rows(nodes: list[tuple[str, DOMNode]], lang: str) -> list[tuple[str,
             seen.add(key)
             display = binding.key_display or node.app.get_key_display(binding)
             rows.append((group, display, describe_binding(binding, lang)))
-    return rows
+    # Shown grouped where they work, the focused pane first (the order within a group kept).
+    where = [group for group, _ in nodes]
+    return sorted(rows, key=lambda row: where.index(row[0]))
 
 
 class HelpScreen(ModalScreen[None]):

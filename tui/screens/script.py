@@ -114,7 +114,7 @@ class ScriptScreen(Screen[str | None]):
         if not beat.events:
             out.append_text(plain(tr(self.lang, "script.no_events"), "dim"))
         for event_id in beat.events:
-            out.append_text(event_row(self.saga.event_by_id[event_id], self.lang))
+            out.append_text(event_row(self.saga.event_by_id[event_id], self.lang, dated=True))
             out.append("\n")
         detail.update(out)
 
