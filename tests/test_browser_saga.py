@@ -149,3 +149,15 @@ async def test_presenter_interval_advances_by_itself() -> None:
         assert app.browser.event_id == app.saga.next_event("altman-fired", 1).id  # type: ignore[union-attr]
         await press(pilot, "p")
         assert not app.has_class("-presenting")
+
+
+async def test_palette_chooses_the_second_language() -> None:
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await palette(pilot, "Side by side with: Bahasa")
+        assert app.browser.second_lang == "id"
+        from textual.widgets import Static
+
+        second = app.browser.query_one("#detail-second", Static)
+        assert second.display
+        assert str(second.render()).startswith(app.saga.event_by_id["altman-fired"].title("id"))

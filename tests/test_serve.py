@@ -82,3 +82,46 @@ def test_server_serves_offline_page_and_refuses_other_origins() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+async def test_a_browser_tab_gets_the_app_and_can_drive_it() -> None:
+    """What the page's terminal receives over the WebSocket: the app's screen, then the effect
+    of a key press (the canvas itself cannot be read)."""
+    import asyncio
+
+    import aiohttp
+
+    port = free_port()
+    exe = str(Path(sys.executable).parent / "openai-saga")
+    server = subprocess.Popen(
+        [exe, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+    async def read_until(socket: aiohttp.ClientWebSocketResponse, text: str) -> str:
+        seen = ""
+        while text not in seen:
+            message = await socket.receive(timeout=30)
+            if message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
+                data = message.data
+                seen += data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+            elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                raise AssertionError(f"closed before {text!r}: {seen[-300:]!r}")
+        return seen
+
+    try:
+        origin = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession() as session:
+            for _ in range(150):
+                try:
+                    async with session.get(origin + "/"):
+                        break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.2)
+            url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
+            async with session.ws_connect(url, headers={"Origin": origin}) as socket:
+                await read_until(socket, "The OpenAI Saga")
+                await socket.send_json(["stdin", "l"])
+                await read_until(socket, "Français")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

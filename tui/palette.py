@@ -82,6 +82,15 @@ class SagaCommands(Provider):
                 )
             )
         entries.append((tr(lang, "cmd.bilingual"), (), browser.action_toggle_bilingual))
+        for code in LANGUAGES:
+            if code != lang:
+                entries.append(
+                    (
+                        tr(lang, "palette.second", name=LANGUAGE_NAMES[code]),
+                        (code,),
+                        partial(browser.show_beside, code),
+                    )
+                )
         return entries
 
     def _open_act(self, act_id: str) -> None:

@@ -198,6 +198,12 @@ class BrowserScreen(Screen[None]):
         self.second_lang = None if self.second_lang else next_language(self.lang)
         self._refresh_titles()
 
+    def show_beside(self, lang: str) -> None:
+        """Bilingual mode with `lang` beside the reader's language."""
+        if lang in LANGUAGES and lang != self.lang:
+            self.second_lang = lang
+            self._refresh_titles()
+
     def action_next_second_language(self) -> None:
         current = self.second_lang or self.lang
         choice = next_language(current)
