@@ -79,15 +79,19 @@ def day_row(saga: Saga, day: Day, lang: str) -> Text:
     return line
 
 
-def event_row(event: Event, lang: str, *, dated: bool = False) -> Text:
-    """A row of the day's events: time, then title; `dated` rows (the background, search
-    results) show the month and year instead of the time."""
+def event_when(event: Event, lang: str, *, dated: bool = False) -> str:
+    """What stands before an event's title: its time, or for `dated` rows (the background,
+    search results) its short date."""
     if dated:
-        clock = brief_date(event.date, lang)
-    elif len(event.date) == 10:
-        clock = clock_time(event.time, lang)
-    else:
-        clock = compact_date(event.date, lang)
+        return brief_date(event.date, lang)
+    if len(event.date) == 10:
+        return clock_time(event.time, lang)
+    return compact_date(event.date, lang)
+
+
+def event_row(event: Event, lang: str, *, dated: bool = False) -> Text:
+    """An event on one line of text: time (or date), then title."""
+    clock = event_when(event, lang, dated=dated)
     line = plain(" " * max(0, 8 - cell_len(clock)) + clock + " ", "dim")
     line.append_text(text_in(event.title, lang))
     return line
