@@ -202,7 +202,7 @@ async def test_script_screen_opens_the_real_event() -> None:
         assert app.browser.event_id == "fired"
 
 
-async def test_help_lists_keys_in_the_current_language() -> None:
+async def test_help_lists_keys_in_the_current_language_grouped() -> None:
     app = app_for("--fresh", "--lang", "fr")
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "question_mark")
@@ -210,6 +210,9 @@ async def test_help_lists_keys_in_the_current_language() -> None:
         assert isinstance(help_screen, HelpScreen)
         described = {description for _, _, description in help_screen.rows}
         assert {"Jour suivant", "Quitter", "Chercher", "Descendre"} <= described
+        groups = [group for group, _, _ in help_screen.rows]
+        assert list(dict.fromkeys(groups)) == ["Ce volet", "Cet écran", "Partout"]
+        assert ("Partout", "^q", "Quitter") in help_screen.rows
         await press(pilot, "escape")
         assert app.screen is app.browser
 
@@ -252,14 +255,3 @@ async def test_missing_language_falls_back_visibly() -> None:
         events = app.browser.query_one(EventsList)
         assert "Altman is fired ⟨en⟩" in rendered(events.get_option_at_index(0).prompt)
         assert "人物" in detail  # the UI itself is in Chinese
-
-
-async def test_help_groups_keys_by_where_they_work() -> None:
-    app = app_for("--fresh", "--lang", "fr")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "question_mark")
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
-        groups = [group for group, _, _ in help_screen.rows]
-        assert list(dict.fromkeys(groups)) == ["Ce volet", "Cet écran", "Partout"]
-        assert ("Partout", "^q", "Quitter") in help_screen.rows
