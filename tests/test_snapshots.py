@@ -56,3 +56,12 @@ def test_presenter_mode(snap_compare: Compare) -> None:
     """You should see only the strip of power and the event, in wide margins."""
     app = make_app(["--fresh", "--event", "nadella-hires-altman", "--present"])
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_no_color(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    """You should see the same browser in shades of grey (NO_COLOR): the selected day and
+    event still stand out by reverse video and bold, the CEO cells by their initials."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(["--fresh", "--event", "altman-fired"])
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24))
