@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
 
 from tui.commands import APP_COMMANDS, bindings, localize_bindings
 from tui.i18n import LANGUAGES, next_language, tr
@@ -116,9 +115,3 @@ class SagaApp(App[None]):
         if self.state_path is None:
             return
         self.save_problem = write_place(self.state_path, self.current_place())
-
-    def get_binding_help(self, binding: Binding) -> str:
-        """A binding described in the current language (used by the help screen)."""
-        from tui.commands import describe_binding
-
-        return describe_binding(binding, self.lang)
