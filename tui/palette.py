@@ -7,7 +7,7 @@ screen is in Chinese; what is offered depends on the screen (no "follow" from th
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -28,7 +28,10 @@ Entry = tuple[str, tuple[str, ...], Callable[[], object]]
 class SagaCommands(Provider):
     """Story-aware commands."""
 
+    @cached_property
     def _entries(self) -> list[Entry]:
+        """Built once per opening of the palette (a provider lives as long as the palette),
+        not on every key typed."""
         from tui.render import day_title
         from tui.screens.browser import BrowserScreen
 
@@ -104,14 +107,14 @@ class SagaCommands(Provider):
         )
 
     async def discover(self) -> Hits:
-        for title, _, action in self._entries()[: len(LANGUAGES) + 1]:
+        for title, _, action in self._entries[: len(LANGUAGES) + 1]:
             shown = neutralise(title)
             yield DiscoveryHit(Content(shown), action, text=shown)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         wanted = fold(query)
-        for title, others, action in self._entries():
+        for title, others, action in self._entries:
             shown = neutralise(title)
             candidates = (shown, *(neutralise(other) for other in others))
             if wanted and any(wanted in fold(text) for text in candidates):
