@@ -29,6 +29,7 @@ from story.model import (
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
 CEO_POSITIONS = ("ceo", "interim-ceo")
+ArcKey = tuple[tuple[int, int, int], int, int]
 
 
 def story_order(events: tuple[Event, ...]) -> tuple[Event, ...]:
@@ -90,6 +91,7 @@ class Saga:
     event_by_id: dict[str, Event] = field(init=False)
     days: tuple[Day, ...] = field(init=False)
     day_by_id: dict[str, Day] = field(init=False)
+    position_of_day: dict[str, int] = field(init=False)
     day_of_event: dict[str, str] = field(init=False)
     position_of_event: dict[str, int] = field(init=False)
     events_of_actor: dict[str, tuple[Event, ...]] = field(init=False)
@@ -108,6 +110,7 @@ class Saga:
         order = sorted(grouped, key=lambda day: "" if day == BACKGROUND else day)
         self.days = tuple(Day(day, tuple(grouped[day])) for day in order)
         self.day_by_id = {day.id: day for day in self.days}
+        self.position_of_day = {day.id: index for index, day in enumerate(self.days)}
         self.day_of_event = {event.id: day.id for day in self.days for event in day.events}
         by_actor: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:
@@ -118,8 +121,8 @@ class Saga:
     # Days and events -------------------------------------------------------------------------
 
     def day_index(self, day_id: str) -> int:
-        """Position of a day on the strip."""
-        return next(index for index, day in enumerate(self.days) if day.id == day_id)
+        """Position of a day on the strip (a look-up: the power strip asks on every key)."""
+        return self.position_of_day[day_id]
 
     def day_date(self, day: Day) -> str:
         """The ISO day that stands for a day in role queries: the background ends on the eve of
@@ -192,12 +195,19 @@ class Saga:
             if role.end is not None:
                 steps.append(ArcStep(role.end, None, role, False))
 
-        def order(step: ArcStep) -> tuple[tuple[int, int, int], int, int]:
-            if step.event is not None:
-                return date_sort_key(step.date), 1, self.position_of_event[step.event.id]
-            return date_sort_key(step.date), 0 if step.starts else 2, 0
+        return tuple(sorted(steps, key=self.arc_key))
 
-        return tuple(sorted(steps, key=order))
+    def arc_key(self, step: ArcStep) -> ArcKey:
+        """Where a step falls in story order: on its day, roles taken come before the day's
+        events (in story order) and roles left after them."""
+        if step.event is not None:
+            return self.moment_key(step.event)
+        return date_sort_key(step.date), 0 if step.starts else 2, 0
+
+    def moment_key(self, event: Event) -> ArcKey:
+        """An event's place in story order, comparable with `arc_key` (to find where the
+        moment on screen falls in an arc)."""
+        return date_sort_key(event.date), 1, self.position_of_event[event.id]
 
     # The script ------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from story import Day, Localized, Saga
-from story.model import Actor, Event, Quote
+from story.model import Actor, Event, Quote, Role
 from story.saga import ArcStep
 from tui.cldr import (
     LOCAL_ZONE,
@@ -97,21 +97,15 @@ def event_row(event: Event, lang: str, *, dated: bool = False) -> Text:
     return line
 
 
-def role_on(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
-    """An actor's roles on a day, joined ("Interim CEO, Board member")."""
-    roles = saga.roles_on(actor.id, day)
-    line = Text(end="")
-    for index, role in enumerate(roles):
-        if index:
-            line.append(", ")
-        line.append_text(text_in(role.title, lang))
-    return line
+def roles_text(roles: tuple[Role, ...], lang: str) -> Text:
+    """Roles joined for display ("Interim CEO, Board member")."""
+    return Text(", ", end="").join(text_in(role.title, lang) for role in roles)
 
 
 def cast_row(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
     """A row of the cast: the name in colour, the role held that day."""
     line = actor_name(saga, actor.id, lang)
-    role = role_on(saga, actor, day, lang)
+    role = roles_text(saga.roles_on(actor.id, day), lang)
     if role.plain:
         role.stylize("dim")
         line.append("\n  ")
@@ -181,7 +175,7 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
             roles = saga.roles_at(actor_id, event)
             if roles:
                 out.append(" — ", style="dim")
-                out.append_text(Text(", ", end="").join(text_in(r.title, lang) for r in roles))
+                out.append_text(roles_text(roles, lang))
             out.append("\n")
     for quote in event.quotes:
         out.append("\n")

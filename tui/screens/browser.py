@@ -99,20 +99,16 @@ class BrowserScreen(Screen[None]):
         """The selected day: always the selected event's day."""
         return self.saga.day_of_event[self.event_id]
 
-    def _move_to(self, event_id: str) -> None:
-        """Change the selected event; every pane follows within one screen update."""
-        self.event_id = event_id
-
     def select_event(self, event_id: str) -> None:
         """Select an event (and so its day) in every pane."""
         if event_id in self.saga.event_by_id:
-            self._move_to(event_id)
+            self.event_id = event_id
 
     def select_day(self, day_id: str) -> None:
         """Select a day: its first event."""
         day = self.saga.day_by_id.get(day_id)
         if day is not None and day_id != self.day_id:
-            self._move_to(day.events[0].id)
+            self.event_id = day.events[0].id
 
     def on_event_picked(self, message: EventPicked) -> None:
         self.select_event(message.event_id)
@@ -169,12 +165,12 @@ class BrowserScreen(Screen[None]):
         events = self.saga.day_by_id[self.day_id].events
         position = next(i for i, event in enumerate(events) if event.id == self.event_id) + step
         if 0 <= position < len(events):
-            self._move_to(events[position].id)
+            self.event_id = events[position].id
 
     def action_step_story(self, step: int) -> None:
         event = self.saga.next_event(self.event_id, step)
         if event is not None:
-            self._move_to(event.id)
+            self.event_id = event.id
 
     def action_step_hit(self, step: int) -> None:
         """Next / previous search hit, or the followed actor's next / previous appearance."""
@@ -192,7 +188,7 @@ class BrowserScreen(Screen[None]):
         else:
             earlier = [p for p in positions if p < here]
             position = max(earlier) if earlier else max(positions)
-        self._move_to(self.saga.events[position].id)
+        self.event_id = self.saga.events[position].id
 
     def action_toggle_bilingual(self) -> None:
         self.second_lang = None if self.second_lang else next_language(self.lang)

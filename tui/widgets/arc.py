@@ -9,8 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from story import Saga
-from story.dates import date_sort_key
-from story.saga import ArcStep
+from story.saga import ArcKey, ArcStep
 from tui.i18n import tr
 from tui.messages import EventPicked
 from tui.render import arc_row
@@ -29,15 +28,10 @@ class ArcList(StoryList):
         super().__init__(id=id)
         self.saga = saga
         self._steps: tuple[ArcStep, ...] = ()
-        self._keys: list[tuple[tuple[int, int, int], int, int]] = []
+        self._keys: list[ArcKey] = []
         self._mark: tuple[int, str] | None = None
         """The marked row and how: "here" (the event on screen) or "since" (the last step
         before the moment on screen, when the actor is not in that event)."""
-
-    def _step_key(self, step: ArcStep) -> tuple[tuple[int, int, int], int, int]:
-        if step.event is not None:
-            return date_sort_key(step.date), 1, self.saga.position_of_event[step.event.id]
-        return date_sort_key(step.date), 0 if step.starts else 2, 0
 
     def _mark_for(self, event_id: str) -> tuple[int, str] | None:
         """Where the moment `event_id` falls in the arc."""
@@ -46,8 +40,7 @@ class ArcList(StoryList):
         event = self.saga.event_by_id.get(event_id)
         if event is None:
             return None
-        moment = (date_sort_key(event.date), 1, self.saga.position_of_event[event_id])
-        index = bisect_right(self._keys, moment) - 1
+        index = bisect_right(self._keys, self.saga.moment_key(event)) - 1
         return (index, "since") if index >= 0 else None
 
     def _row(self, index: int) -> Text:
@@ -59,7 +52,7 @@ class ArcList(StoryList):
         name = actor.name(self.lang) if actor else ""
         self.border_title = tr(self.lang, "pane.arc", name=neutralise(name))
         self._steps = self.saga.arc(self.actor_id) if actor else ()
-        self._keys = [self._step_key(step) for step in self._steps]
+        self._keys = [self.saga.arc_key(step) for step in self._steps]
         self._index_of = {}
         for index, step in enumerate(self._steps):
             if step.event is not None:

@@ -7,8 +7,6 @@ only when their ids or texts change, and moving the highlight from code does not
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -34,11 +32,11 @@ class StoryList(OptionList):
         """The ids of the rows, in order."""
         return [row_id for row_id, _ in self._rows]
 
-    def set_rows(self, rows: Sequence[tuple[str, Text]], highlight: str | None) -> None:
+    def set_rows(self, rows: list[tuple[str, Text]], highlight: str | None) -> None:
         """Show `rows` with `highlight` highlighted, rebuilding only what changed."""
         with self.prevent(OptionList.OptionHighlighted):
-            if list(rows) != self._rows:
-                self._rows = list(rows)
+            if rows != self._rows:
+                self._rows = rows
                 self._index_of = {row_id: index for index, (row_id, _) in enumerate(rows)}
                 self.set_options(
                     Option(text, id=f"o{index}") for index, (_, text) in enumerate(rows)
