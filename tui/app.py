@@ -9,6 +9,7 @@ from textual.app import App
 from tui.commands import APP_COMMANDS, bindings, localize_bindings
 from tui.i18n import LANGUAGES, next_language, tr
 from tui.palette import SagaCommands
+from tui.safe import neutralise
 from tui.screens.browser import BrowserScreen
 from tui.start import Start
 from tui.state import Place, write_place
@@ -54,7 +55,7 @@ class SagaApp(App[None]):
             if pane:
                 pane.first().focus()
         for notice in self.start.notices:
-            self.notify(notice, markup=False, severity="warning", timeout=6)
+            self.notify(neutralise(notice), markup=False, severity="warning", timeout=6)
         self.set_class(self.presenting, "-presenting")
         if self.presenting and self.interval:
             self.set_interval(self.interval, self._advance)

@@ -19,8 +19,9 @@ from story import Saga
 from tui.cldr import READER_ZONES
 from tui.commands import BROWSER_COMMANDS, bindings, localize_bindings
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, next_language, tr
+from tui.labels import tr_label
 from tui.messages import ActorFollowed, DayPicked, EventPicked
-from tui.safe import plain
+from tui.safe import neutralise, plain
 from tui.widgets.arc import ArcList
 from tui.widgets.cast import CastList
 from tui.widgets.days import DaysList
@@ -87,7 +88,7 @@ class BrowserScreen(Screen[None]):
                     setattr(pane, name, value)
 
     def on_mount(self) -> None:
-        self.query_one("#days", DaysList).border_title = tr(self.lang, "pane.days")
+        self.query_one("#days", DaysList).border_title = tr_label(self.lang, "pane.days")
         self._refresh_titles()
         localize_bindings(self, self.lang)
         self.query_one("#events").focus()
@@ -124,11 +125,13 @@ class BrowserScreen(Screen[None]):
         if actor_id in self.saga.actors:
             self.actor_id = actor_id
             name = self.saga.actors[actor_id].name(self.lang)
-            self.notify(tr(self.lang, "notice.following", name=name), markup=False, timeout=2)
+            self.notify(
+                neutralise(tr(self.lang, "notice.following", name=name)), markup=False, timeout=2
+            )
 
     def watch_lang(self, lang: str) -> None:
         self._push("lang", lang)
-        self.query_one("#days", DaysList).border_title = tr(self.lang, "pane.days")
+        self.query_one("#days", DaysList).border_title = tr_label(self.lang, "pane.days")
         self._refresh_titles()
         localize_bindings(self, self.lang)
 

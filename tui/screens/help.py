@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from tui.commands import describe_binding
 from tui.i18n import tr
+from tui.labels import tr_label
 
 
 def binding_rows(nodes: list[tuple[str, DOMNode]], lang: str) -> list[tuple[str, str, str]]:
@@ -76,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
             previous = group
         self.query_one("#help-table", Static).update(table)
         box = self.query_one("#help-box")
-        box.border_title = tr(self.lang, "cmd.help")
+        box.border_title = tr_label(self.lang, "cmd.help")
         box.border_subtitle = tr(self.lang, "help.close")
 
     def action_dismiss_help(self) -> None:

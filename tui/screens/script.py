@@ -15,6 +15,7 @@ from story import Saga
 from story.model import Act, Beat
 from tui.commands import SCRIPT_COMMANDS, bindings, localize_bindings
 from tui.i18n import tr
+from tui.labels import tr_label
 from tui.render import VERDICT_MARK, VERDICT_STYLE, event_row, text_in
 from tui.safe import plain
 from tui.widgets.story_list import StoryList
@@ -67,7 +68,7 @@ class ScriptScreen(Screen[str | None]):
             header.append(tr(self.lang, "script.none"))
         self.query_one("#script-title", Static).update(header)
         beats = self.query_one("#beats", StoryList)
-        beats.border_title = tr(self.lang, "pane.script")
+        beats.border_title = tr_label(self.lang, "pane.script")
         rows: list[tuple[str, Text]] = []
         for act in script.acts if script else ():
             for index, beat in enumerate(act.beats):
@@ -95,7 +96,7 @@ class ScriptScreen(Screen[str | None]):
     def _show_beat(self, beat_id: str | None) -> None:
         detail = self.query_one("#beat-detail", Static)
         reality = self.query_one("#reality", VerticalScroll)
-        reality.border_title = tr(self.lang, "pane.reality")
+        reality.border_title = tr_label(self.lang, "pane.reality")
         if beat_id not in self.beats:
             detail.update("")
             return

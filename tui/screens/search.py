@@ -18,6 +18,7 @@ from story import Saga
 from story.search import Hit, SearchIndex
 from tui.cldr import number
 from tui.i18n import tr
+from tui.labels import tr_label
 from tui.render import actor_name, event_row
 from tui.safe import plain
 from tui.widgets.story_list import StoryList
@@ -50,7 +51,7 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
             yield StoryList(id="results")
 
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = tr(self.lang, "cmd.search")
+        self.query_one("#search-box").border_title = tr_label(self.lang, "cmd.search")
         self.query_one("#query", Input).focus()
 
     def on_input_changed(self, message: Input.Changed) -> None:
@@ -66,7 +67,7 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
             rows.append((f"{index}", row))
         results = self.query_one("#results", StoryList)
         results.set_rows(rows, rows[0][0] if rows else None)
-        results.border_title = tr(
+        results.border_title = tr_label(
             self.lang, "search.count", count=number(len(self.hits), self.lang)
         )
 

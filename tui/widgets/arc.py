@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 
 from story import Saga
 from story.saga import ArcKey, ArcStep
-from tui.i18n import tr
+from tui.labels import tr_label
 from tui.messages import EventPicked
 from tui.render import arc_row
 from tui.safe import neutralise
@@ -50,7 +50,7 @@ class ArcList(StoryList):
     def _refresh_rows(self) -> None:
         actor = self.saga.actors.get(self.actor_id)
         name = actor.name(self.lang) if actor else ""
-        self.border_title = tr(self.lang, "pane.arc", name=neutralise(name))
+        self.border_title = tr_label(self.lang, "pane.arc", name=neutralise(name))
         self._steps = self.saga.arc(self.actor_id) if actor else ()
         self._keys = [self.saga.arc_key(step) for step in self._steps]
         self._index_of = {}

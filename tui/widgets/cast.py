@@ -6,7 +6,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from story import Saga
-from tui.i18n import tr
+from tui.labels import tr_label
 from tui.messages import ActorFollowed
 from tui.render import cast_row
 from tui.widgets.story_list import StoryList
@@ -26,7 +26,7 @@ class CastList(StoryList):
     def _refresh_rows(self) -> None:
         day = self.saga.day_by_id[self.saga.day_of_event[self.event_id]]
         date = self.saga.day_date(day)
-        self.border_title = tr(self.lang, "pane.cast")
+        self.border_title = tr_label(self.lang, "pane.cast")
         rows = [
             (actor.id, cast_row(self.saga, actor, date, self.lang))
             for actor in self.saga.cast_of(day)

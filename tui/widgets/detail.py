@@ -8,7 +8,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from story import Saga
-from tui.i18n import LANGUAGE_NAMES, tr
+from tui.i18n import LANGUAGE_NAMES
+from tui.labels import tr_label
 from tui.render import event_detail
 
 
@@ -45,14 +46,14 @@ class EventDetail(VerticalScroll):
         self.set_class(bilingual, "-bilingual")
         if bilingual and self.second_lang is not None:
             second.update(event_detail(self.saga, event, self.second_lang, self.compare_zone))
-            self.border_title = tr(
+            self.border_title = tr_label(
                 self.lang,
                 "pane.detail_bilingual",
                 first=LANGUAGE_NAMES[self.lang],
                 second=LANGUAGE_NAMES[self.second_lang],
             )
         else:
-            self.border_title = tr(self.lang, "pane.detail")
+            self.border_title = tr_label(self.lang, "pane.detail")
 
     def watch_event_id(self) -> None:
         self._refresh_detail()
