@@ -28,7 +28,6 @@ from story.model import (
 
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
-CEO_POSITIONS = ("ceo", "interim-ceo")
 ArcKey = tuple[tuple[int, int, int], int, int]
 
 
@@ -173,9 +172,16 @@ class Saga:
             if role.org == org and role.position in positions and covers(role.start, role.end, day)
         )
 
-    def ceo_on(self, day: str, org: str = "openai") -> tuple[ActorRole, ...]:
-        """Who is the organisation's CEO (or interim CEO) on `day`."""
-        return self.holders(CEO_POSITIONS, org, day)
+    def seat_holders(self, day: str) -> tuple[ActorRole, ...]:
+        """Who holds the top seat the story's power strip follows on `day` (OpenAI's CEO or
+        interim CEO in the saga); nobody when the story declares no `power`."""
+        power = self.info.power
+        return self.holders(power.seat, power.org, day) if power else ()
+
+    def body_size(self, day: str) -> int:
+        """How many sit on the body the story's power strip counts on `day` (0 without one)."""
+        power = self.info.power
+        return len(self.holders(power.body, power.org, day)) if power and power.body else 0
 
     def cast_of(self, day: Day) -> tuple[Actor, ...]:
         """The actors on stage on a day: everyone named by its events, in order of appearance."""

@@ -25,9 +25,9 @@ def test_events_in_story_order_across_files(mini: Saga) -> None:
     assert mini.next_event("founded", -1) is None
 
 
-def test_ceo_on_each_day(mini: Saga) -> None:
+def test_seat_holders_each_day(mini: Saga) -> None:
     def ceo(day: str) -> list[str]:
-        return [holder.actor.id for holder in mini.ceo_on(day)]
+        return [holder.actor.id for holder in mini.seat_holders(day)]
 
     assert ceo("2023-11-16") == ["sam-altman"]
     assert ceo("2023-11-17") == ["mira-murati"]
