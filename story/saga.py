@@ -19,7 +19,6 @@ from story.model import (
     Event,
     Note,
     Perspective,
-    Quote,
     Role,
     Script,
     Source,
@@ -232,19 +231,7 @@ class Saga:
         acts = self.script.acts if self.script else ()
         return next((act for act in acts if act.id == act_id), None)
 
-    def events_of_act(self, act_id: str) -> tuple[Event, ...]:
-        """The real events an act's beats are linked to, in story order."""
-        act = self.act(act_id)
-        if act is None:
-            return ()
-        ids = {event for beat in act.beats for event in beat.events}
-        return tuple(event for event in self.events if event.id in ids)
-
     # Everything else -------------------------------------------------------------------------
-
-    def quotes(self) -> tuple[tuple[Event, Quote], ...]:
-        """Every quote with its event, in story order."""
-        return tuple((event, quote) for event in self.events for quote in event.quotes)
 
     def notes_about(self, event_id: str) -> tuple[Note | Perspective, ...]:
         """Teacher notes and perspectives that concern an event."""

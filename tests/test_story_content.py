@@ -156,7 +156,7 @@ def test_quotes_keep_the_seed_wording(saga: Saga) -> None:
         for source in saga.sources.values()
         if source.kind == "seed" and source.file
     }
-    for _, quote in saga.quotes():
+    for quote in (quote for event in saga.events for quote in event.quotes):
         original = squash(quote.original.strip('«» "“”'))
         cited = [seed_text[s] for s in quote.sources if s in seed_text]
         assert any(original in text for text in cited), quote.id
