@@ -180,6 +180,15 @@ def test_wrapped_measures_its_longest_paragraph_and_widest_unit() -> None:
     assert (measurement.minimum, measurement.maximum) == (7, 19)
 
 
+def test_wrapped_rows_compare_by_text_so_lists_rebuild_only_changes() -> None:
+    assert Wrapped(Text("一二", style="bold"), hang=2) == Wrapped(
+        Text("一二", style="bold"), hang=2
+    )
+    assert Wrapped(Text("一二"), hang=2) != Wrapped(Text("一二"), hang=3)
+    assert Wrapped(Text("一二")) != Wrapped(Text("一三"))
+    assert Wrapped(Text("一二", style="bold")) != Wrapped(Text("一二"))
+
+
 class Boxes(App[None]):
     """A bordered Static and an OptionList given `Wrapped` text, as the panes would."""
 

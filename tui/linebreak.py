@@ -169,6 +169,15 @@ class Wrapped:
         self._width = -1
         self._lines: list[Text] = []
 
+    def __eq__(self, other: object) -> bool:
+        """Same text, same hang: lists compare rows to rebuild only those that changed."""
+        if not isinstance(other, Wrapped):
+            return NotImplemented
+        text, theirs = self.text, other.text
+        return self.hang == other.hang and text == theirs and text.style == theirs.style
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the Text it holds
+
     def lines(self, width: int) -> list[Text]:
         """The lines at `width` cells."""
         if width != self._width:
