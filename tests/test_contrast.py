@@ -103,8 +103,8 @@ def drawn(app: App[None], state: str) -> Iterator[Drawn]:
             widget, _ = screen.get_widget_at(start, y)
             yield Drawn(
                 text,
-                tuple(colour.triplet),
-                tuple(background.triplet),
+                (colour.triplet.red, colour.triplet.green, colour.triplet.blue),
+                (background.triplet.red, background.triplet.green, background.triplet.blue),
                 f"{type(widget).__name__}#{widget.id}",
                 state,
             )
@@ -184,7 +184,8 @@ async def list_backgrounds() -> dict[str, RGB]:
             pane = cast.background_colors[1].rgb
             row = cast.get_component_rich_style("option-list--option-highlighted", partial=True)
             assert row.bgcolor is not None and row.bgcolor.triplet is not None
-            cursor = tuple(row.bgcolor.triplet)
+            triplet = row.bgcolor.triplet
+            cursor = (triplet.red, triplet.green, triplet.blue)
             return pane, cursor
 
         pane, cursor = background()
