@@ -82,7 +82,7 @@ def panes_agree(app: SagaApp) -> None:
     assert arc.highlighted_id == expected_arc_row(app)
     title = app.saga.event_by_id[browser.selection.event].title(app.selection.lang)
     detail = browser.query_one("#detail-main", Static)
-    assert str(detail.render()).startswith(title)
+    assert str(detail.content).startswith(title)
 
 
 async def test_arrows_walk_days_and_events() -> None:
@@ -167,7 +167,7 @@ async def test_bilingual_mode_shows_two_languages() -> None:
         await press(pilot, "b")
         second = app.browser.query_one("#detail-second", Static)
         assert second.display
-        assert str(second.render()).startswith("Altman est licencié")
+        assert str(second.content).startswith("Altman est licencié")
         await press(pilot, "b")
         assert not second.display
 
@@ -175,7 +175,7 @@ async def test_bilingual_mode_shows_two_languages() -> None:
 async def test_detail_shows_roles_quotes_script_and_sources() -> None:
     app = app_for("--fresh", "--event", "fired")
     async with app.run_test(size=(120, 40)):
-        text = str(app.browser.query_one("#detail-main", Static).render())
+        text = str(app.browser.query_one("#detail-main", Static).content)
         for expected in (
             "Mira Murati — Interim CEO",
             "not candid",
@@ -246,14 +246,14 @@ async def test_detail_is_literal() -> None:
     app = app_for("--fresh")
     async with app.run_test(size=(120, 40)):
         detail = app.browser.query_one(EventDetail)
-        assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).render())
+        assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).content)
 
 
 async def test_missing_language_falls_back_visibly() -> None:
     """The mini story has no Chinese: the English shows, marked ⟨en⟩, never a blank."""
     app = app_for("--fresh", "--event", "fired", "--lang", "zh")
     async with app.run_test(size=(120, 40)):
-        detail = str(app.browser.query_one("#detail-main", Static).render())
+        detail = str(app.browser.query_one("#detail-main", Static).content)
         assert detail.startswith("Altman is fired ⟨en⟩")
         events = app.browser.query_one(EventsList)
         assert "Altman is fired ⟨en⟩" in rendered(events.get_option_at_index(0).prompt)

@@ -6,11 +6,13 @@ string goes through `tui.safe` (literal, no markup, no control characters).
 
 from __future__ import annotations
 
+from typing import get_args
+
 from rich.cells import cell_len
 from rich.text import Text
 
 from story import Day, Localized, Saga
-from story.model import Actor, Event, Quote, Role
+from story.model import Actor, Event, Quote, Role, Verdict
 from story.saga import ArcStep
 from tui.cldr import (
     LOCAL_ZONE,
@@ -26,11 +28,11 @@ from tui.cldr import (
     story_date,
     zone_name,
 )
-from tui.colours import actor_colour
+from tui.colours import SIGNALS, actor_colour
 from tui.i18n import tr
 from tui.safe import plain, styled
 
-VERDICT_STYLE = {"happened": "bold green", "partly": "bold yellow", "did-not-happen": "bold red"}
+VERDICT_STYLE = {verdict: f"bold {SIGNALS[verdict]}" for verdict in get_args(Verdict)}
 VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
 
 
@@ -99,14 +101,21 @@ def event_row(event: Event, lang: str, *, dated: bool = False) -> Text:
     return line
 
 
+def title_column(event: Event, lang: str, *, dated: bool = False) -> int:
+    """Where the title starts in an `event_row`: a wrapped title's lines start there too."""
+    return max(8, cell_len(event_when(event, lang, dated=dated))) + 1
+
+
 def roles_text(roles: tuple[Role, ...], lang: str) -> Text:
     """Roles joined for display ("Interim CEO, Board member")."""
     return Text(", ", end="").join(text_in(role.title, lang) for role in roles)
 
 
 def cast_row(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
-    """A row of the cast: the name in colour, the role held that day."""
-    line = actor_name(saga, actor.id, lang)
+    """A row of the cast: the name in colour, the role held that day (in plain dim grey: dim
+    on the actor's colour fell to 3.4:1)."""
+    line = Text(end="")
+    line.append_text(actor_name(saga, actor.id, lang))
     role = roles_text(saga.roles_on(actor.id, day), lang)
     if role.plain:
         role.stylize("dim")
@@ -201,7 +210,7 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
     if notes:
         out.append("\n" + tr(lang, "detail.notes") + "\n", style="bold")
         for note in notes:
-            out.append(" ✎ ", style="bold magenta")
+            out.append(" ✎ ", style=f"bold {SIGNALS['note']}")
             out.append_text(text_in(note.title, lang, "bold"))
             out.append("\n   ")
             out.append_text(text_in(note.text, lang))
