@@ -53,7 +53,7 @@ class PowerStrip(Widget):
         for day in self.saga.days:
             date = self.saga.day_date(day)
             holders = self.saga.ceo_on(date)
-            board = len(self.saga.holders(("board-member",), "openai", date))
+            board = len(self.saga.holders(("board-member",), "openai", date, at_end=True))
             if holders:
                 actor = holders[-1].actor
                 initials = "".join(word[:1] for word in actor.name(lang).split()[:2]) or "?"
