@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from story.dates import date_sort_key
 from tests.conftest import MINI
 from tui import make_app
 from tui.app import SagaApp
@@ -54,15 +53,18 @@ def expected_arc_row(app: SagaApp) -> str | None:
     before it (an event earlier in the story, or a role taken up to that day)."""
     saga = app.saga
     current = saga.event_by_id[app.selection.event]
-    here = saga.position_of_event[current.id]
+    steps = saga.arc(app.selection.actor)
+    if any(step.event is current for step in steps):
+        return current.id
     last = None
-    for index, step in enumerate(saga.arc(app.selection.actor)):
+    for index, step in enumerate(steps):
         if step.event is not None:
-            before = saga.position_of_event[step.event.id] <= here
+            before = saga.position_of_event[step.event.id] <= saga.position_of_event[current.id]
             row = step.event.id
         else:
-            day, now = date_sort_key(step.date), date_sort_key(current.date)
-            before = day < now or (day == now and step.starts)
+            # A role taken or left on a day without a time falls before (taken) or after (left)
+            # the day's events; at a time or with an event, at that moment.
+            before = step.key <= saga.moment_key(current)
             row = f"role-{index}"
         if before:
             last = row
