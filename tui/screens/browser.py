@@ -69,7 +69,7 @@ class BrowserScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._relabel()
+        self.relabel()
         self.query_one("#events").focus()
 
     # The selection ---------------------------------------------------------------------------
@@ -86,9 +86,9 @@ class BrowserScreen(Screen[None]):
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         if (old.lang, old.second_lang) != (new.lang, new.second_lang):
-            self._relabel()
+            self.relabel()
 
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
         """Texts of the screen itself that depend on the language."""
         lang = self.selection.lang
         self.query_one("#days", DaysList).border_title = tr_label(lang, "pane.days")
@@ -97,7 +97,9 @@ class BrowserScreen(Screen[None]):
         if self.selection.second_lang:
             title.append(f" + {LANGUAGE_NAMES[self.selection.second_lang]}", style="dim")
         self.query_one("#title-bar", Static).update(title)
-        localize_bindings(self, lang)
+        narrow = self.app.size.width < 100
+        localize_bindings(self, lang, narrow=narrow)
+        self.query_one(Footer).compact = narrow  # no padding between keys: they fit in 80
 
     @property
     def day_id(self) -> str:
@@ -192,6 +194,10 @@ class BrowserScreen(Screen[None]):
     def action_next_zone(self) -> None:
         zones: list[str | None] = [None, *READER_ZONES]
         self.change(zone=zones[(zones.index(self.selection.zone) + 1) % len(zones)])
+
+    def action_toggle_lower_pane(self) -> None:
+        """In a narrow terminal, show the cast below the days or the arc below the events."""
+        self.toggle_class("-lower-cast")
 
     def action_open_script(self) -> None:
         self.change(mode="script")
