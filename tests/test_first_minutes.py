@@ -74,3 +74,53 @@ async def test_at_80_columns_the_footer_keeps_only_what_fits() -> None:
             keys = list(app.screen.query(FooterKey))
             assert keys and all(key.region.right <= 80 for key in keys), lang
             assert "?" in {key.key_display for key in keys}, lang
+
+
+async def test_search_shows_snippets_and_steps_with_its_position() -> None:
+    from textual.app import App
+
+    from story.search import search_index
+    from tui.screens.search import SearchScreen
+    from tui.widgets.story_list import StoryList
+
+    app = saga_app("--day", "2023-11-17")
+    notices: list[str] = []
+    original = App.notify
+
+    def record(self: App[None], message: str, *args: object, **kwargs: object) -> None:
+        notices.append(str(message))
+        original(self, message, *args, **kwargs)  # type: ignore[arg-type]
+
+    App.notify = record  # type: ignore[method-assign,assignment]
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await press(pilot, "slash", *"Nadella")
+            search = app.screen
+            assert isinstance(search, SearchScreen)
+            rows = search.query_one("#results", StoryList)._rows
+            count = len(search.hits)
+            assert count >= 3
+            first_row = rows[0][1]
+            assert "\n" in first_row.plain  # a snippet under the title
+            assert any("reverse" in str(span.style) for span in first_row.spans)
+            await press(pilot, "enter")
+            hits = app.browser.hits
+            order = sorted(hits, key=app.saga.position_of_event.__getitem__)
+            here = order.index(app.selection.event)
+            await press(pilot, "n")
+            expected = (here + 1) % len(order)
+            assert app.selection.event == order[expected]
+            assert notices[-1] == f"{expected + 1} / {len(order)}"
+            # A new search replaces the old one; with a single hit, n says so.
+            index = search_index(app.saga)
+            single = next(
+                word
+                for word in ("Quora", "Twitch", "Succession", "Polygon", "Jobs")
+                if len({hit.event_id for hit in index.search(word)}) == 1
+            )
+            await press(pilot, "slash", *single, "enter")
+            assert len(app.browser.hits) == 1
+            await press(pilot, "n")
+            assert notices[-1] == "Only one: nothing else to step to"
+    finally:
+        App.notify = original  # type: ignore[method-assign]
