@@ -43,7 +43,10 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path: Path, text: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr[-500:]
-    assert "nested deeper than 40 levels" in result.stdout or "invalid YAML" in result.stdout
+    assert any(
+        reason in result.stdout
+        for reason in ("nested deeper than 40 levels", "invalid YAML", "keys must be plain words")
+    )
 
 
 NOISE = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from story import yamlread
-from story.yamlread import parse_yaml, read_yaml
+from story.yamlread import locate, parse_yaml, read_yaml
 
 
 def problems_of(text: str) -> list[str]:
@@ -22,7 +22,10 @@ def test_values_and_places_are_kept() -> None:
     assert document is not None
     assert document.value == {"a": {"b": [1, "x"]}}
     assert document.place(("a", "b", 1)) == (2, 10)
-    assert document.raw[("a", "b", 0)] == "1"
+    places = locate(document.text, [(("a", "b", 0), False), (("a", "b"), True)])
+    assert places.sources[("a", "b", 0)] == "1"
+    assert places.place(("a", "b"), key=True) == (2, 3)
+    assert places.place(("a", "b", 7, "x")) == (2, 6)  # the nearest parent that exists
 
 
 def test_syntax_error_has_line_and_column() -> None:
