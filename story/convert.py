@@ -89,6 +89,8 @@ class Converter:
     def __init__(self, document: Document, problems: ProblemLog) -> None:
         self.document = document
         self.problems = problems
+        self.controls_possible = _may_hold_controls(document.text)
+        """False when no text of the file can hold a control character, so none is searched."""
         self.broken: dict[str, set[str]] = {}
         """Ids of the items that failed, by kind: references to them are not reported again."""
         self.broken_kinds: set[str] = set()
@@ -149,14 +151,32 @@ def step_for(hint: Any) -> Step:
     raise TypeError(f"no conversion for {hint!r}")  # a bug in the model, not in the story
 
 
+def _may_hold_controls(text: str) -> bool:
+    """Whether a scalar of this YAML text could hold a control character.
+
+    YAML refuses them written raw, except NEL (U+0085); so without a backslash (an escape in a
+    double-quoted string) and without NEL, no text of the file can hold one."""
+    return "\\" in text or "\x85" in text or not text
+
+
+KNOWN_MATCHES = 50_000
+"""Strings remembered per pattern as matching it (ids, dates and times repeat a lot)."""
+
+
 def _patterned(base: Step, patterns: list[Pattern]) -> Step:
     compiled = [(re.compile(pattern.regex), pattern.meaning) for pattern in patterns]
+    known: set[str] = set()
 
     def step(conv: Converter, value: Any, path: Path_) -> Any:
         result = base(conv, value, path)
+        if result in known:
+            return result
         for regex, meaning in compiled:
             if not regex.match(result):
                 raise conv.fail(path, f"'{result}' is not {meaning}")
+        if len(known) >= KNOWN_MATCHES:
+            known.clear()
+        known.add(result)
         return result
 
     return step
@@ -204,7 +224,7 @@ def _text(conv: Converter, value: Any, path: Path_) -> str:
         raise conv.wrong_type(path, "text", value)
     if len(value) > MAX_TEXT_CHARS:
         raise conv.fail(path, f"text longer than {MAX_TEXT_CHARS} characters")
-    control = _CONTROL_RE.search(value)
+    control = _CONTROL_RE.search(value) if conv.controls_possible else None
     if control:
         code = f"U+{ord(control.group()):04X}"
         raise conv.fail(path, f"control character {code} in text (terminals obey them)")
@@ -244,7 +264,7 @@ def _localized(conv: Converter, value: Any, path: Path_) -> Localized:
         if (
             type(text) is not str
             or len(text) > MAX_TEXT_CHARS
-            or (_CONTROL_RE.search(text) is not None)
+            or (conv.controls_possible and _CONTROL_RE.search(text) is not None)
         ):
             try:
                 _text(conv, text, (*path, lang))
