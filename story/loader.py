@@ -19,7 +19,7 @@ from story.layout import is_story_file
 from story.model import StoryFile
 from story.problems import Problem, ProblemLog, StoryError, YamlPath
 from story.saga import Saga
-from story.yamlread import MAX_VALUES, Document, Places, locate, read_yaml
+from story.yamlread import MAX_VALUES, Document, Places, ValueBudget, locate, read_yaml
 from story.yamlread import Progress as YamlProgress
 
 MAX_FILES = 500
@@ -120,18 +120,19 @@ def _read_story(
     sizes = [_file_size(file_path) for file_path, _ in files]
     total_bytes = max(sum(sizes), 1)
     documents: dict[str, Document] = {}
-    values_left = MAX_VALUES
+    budget = ValueBudget(MAX_VALUES)
     done_bytes = 0
     incomplete = False
     for (file_path, name), size in zip(files, sizes, strict=True):
+        if budget.exhausted:
+            break  # already refused: reading on would only cost time
         report = _scaled(progress, done_bytes, size, total_bytes)
-        document, file_problems = read_yaml(file_path, name, report, values_left)
+        document, file_problems = read_yaml(file_path, name, report, budget)
         done_bytes += size
         problems.extend(file_problems)
         if document is None:
             incomplete = True
             continue
-        values_left -= document.values
         documents[name] = document
     parsed: list[StoryFile] = []
     context = CheckContext(documents, problems, shown, incomplete=incomplete)

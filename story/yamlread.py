@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -31,6 +32,7 @@ from yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from story.problems import Pending, Problem, YamlPath
@@ -58,6 +60,25 @@ _TAG = "tag:yaml.org,2002:"
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 _ALIAS_MESSAGE = "anchors and aliases (&name, *name) are not allowed in a story"
 _TRUE = frozenset(("true", "yes", "on", "y"))
+_CONSTRUCTOR = SafeConstructor()
+"""PyYAML's own reading of YAML 1.1 numbers (0x1F, 1_000, 12:30 as 750, .inf), node by node."""
+
+
+@dataclass
+class ValueBudget:
+    """The values a story may still hold, shared by its files (see MAX_VALUES)."""
+
+    limit: int = MAX_VALUES
+    used: int = 0
+
+    @property
+    def left(self) -> int:
+        return self.limit - self.used
+
+    @property
+    def exhausted(self) -> bool:
+        """The story went over the limit: the files after the one that did are not read."""
+        return self.used > self.limit
 
 
 @dataclass
@@ -101,7 +122,7 @@ def read_yaml(
     path: os.PathLike[str] | str,
     shown_as: str,
     progress: Progress | None = None,
-    max_values: int = MAX_VALUES,
+    budget: ValueBudget | None = None,
 ) -> tuple[Document | None, list[Problem]]:
     """Parse the file at `path` safely; never raises. `shown_as` is the name used in messages."""
     try:
@@ -110,15 +131,18 @@ def read_yaml(
             if not stat.S_ISREG(info.st_mode):
                 return None, [Problem(shown_as, None, None, "not a regular file")]
             if info.st_size > MAX_FILE_BYTES:
-                limit = MAX_FILE_BYTES // (1024 * 1024)
-                return None, [Problem(shown_as, None, None, f"file is larger than {limit} MiB")]
+                return None, [Problem(shown_as, None, None, _too_large())]
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return None, [Problem(shown_as, None, None, f"cannot read: {error.strerror or error}")]
     if len(data) > MAX_FILE_BYTES:  # it grew while being read
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        return None, [Problem(shown_as, None, None, f"file is larger than {limit} MiB")]
-    return parse_yaml(data, shown_as, progress, max_values)
+        return None, [Problem(shown_as, None, None, _too_large())]
+    return parse_yaml(data, shown_as, progress, budget)
+
+
+def _too_large() -> str:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return f"file is larger than {limit} MiB (a story can be split into several files of a folder)"
 
 
 def _open_without_blocking(path: str, flags: int) -> int:
@@ -130,7 +154,7 @@ def parse_yaml(
     data: bytes,
     shown_as: str,
     progress: Progress | None = None,
-    max_values: int = MAX_VALUES,
+    budget: ValueBudget | None = None,
 ) -> tuple[Document | None, list[Problem]]:
     """Parse YAML bytes into a Document, or say why not."""
     try:
@@ -139,7 +163,7 @@ def parse_yaml(
         return None, [Problem(shown_as, None, None, f"not UTF-8 text (byte {error.start})")]
     document = Document(shown_as, None, text)
     try:
-        document.value = _build(text, document, progress, max_values)
+        document.value = _build(text, document, progress, budget or ValueBudget())
     except _Refused as refused:
         mark = refused.mark
         return None, [Problem(shown_as, mark.line + 1, mark.column + 1, refused.message)]
@@ -173,7 +197,7 @@ _NO_KEY: Any = object()
 _SKIP: Any = _Skip()
 
 
-def _build(text: str, document: Document, progress: Progress | None, max_values: int) -> Any:
+def _build(text: str, document: Document, progress: Progress | None, budget: ValueBudget) -> Any:
     """The value of the file's one document, built from libyaml's events without recursion."""
     parser = _Parser(text)
     get_event = parser.get_event
@@ -184,6 +208,7 @@ def _build(text: str, document: Document, progress: Progress | None, max_values:
     root: Any = None
     documents = 0
     count = 0
+    max_values = budget.left
     next_check = min(PROGRESS_EVERY, max_values + 1)
     size = max(len(text), 1)
     resolvers_of = _RESOLVERS.get
@@ -196,7 +221,7 @@ def _build(text: str, document: Document, progress: Progress | None, max_values:
             if kind is ScalarEvent:
                 count += 1
                 if count >= next_check:
-                    next_check = _checkpoint(event, count, max_values, size, progress)
+                    next_check = _checkpoint(event, count, budget, size, progress)
                 if event.anchor is not None:
                     raise _Refused(event, _ALIAS_MESSAGE)
                 value = event.value
@@ -221,7 +246,7 @@ def _build(text: str, document: Document, progress: Progress | None, max_values:
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 count += 1
                 if count >= next_check:
-                    next_check = _checkpoint(event, count, max_values, size, progress)
+                    next_check = _checkpoint(event, count, budget, size, progress)
                 if event.anchor is not None:
                     raise _Refused(event, _ALIAS_MESSAGE)
                 if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
@@ -252,20 +277,21 @@ def _build(text: str, document: Document, progress: Progress | None, max_values:
                     raise _Refused(event, "invalid YAML: a second document ('---') in one file")
     finally:
         parser.dispose()
-    document.values = count
+        document.values = count
+        budget.used += count
     return root
 
 
 def _checkpoint(
-    event: Any, count: int, max_values: int, size: int, progress: Progress | None
+    event: Any, count: int, budget: ValueBudget, size: int, progress: Progress | None
 ) -> int:
     """Every PROGRESS_EVERY values (and at the cap): report progress, enforce the cap; returns
     the count at which to come back."""
-    if count > max_values:
-        raise _Refused(event, f"more than {max_values:,} values in the story")
+    if count > budget.left:
+        raise _Refused(event, f"more than {budget.limit:,} values in the story")
     if progress is not None:
         progress(event.start_mark.index / size)
-    return min(count + PROGRESS_EVERY, max_values + 1)
+    return min(count + PROGRESS_EVERY, budget.left + 1)
 
 
 def _key(event: Any, value: Any, mapping: dict[str, Any], document: Document) -> Any:
@@ -310,8 +336,10 @@ def _typed(tag: str, text: str, event: Any) -> Any:
         return text.lower() in _TRUE
     if name in ("int", "float"):
         try:
-            number = yaml.safe_load(text)
-            return int(number) if name == "int" else float(number)
+            node = ScalarNode(tag if tag.startswith(_TAG) else _TAG + name, text)
+            if name == "int":
+                return int(_CONSTRUCTOR.construct_yaml_int(node))
+            return float(_CONSTRUCTOR.construct_yaml_float(node))
         except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             return text
     if name == "merge":
