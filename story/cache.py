@@ -133,7 +133,10 @@ def read_entry(target: Path, key: bytes) -> Saga | None:
         return None
     try:
         with gc_paused():
-            return to_saga(msgpack_decoder().decode(payload))
+            decoded = msgpack_decoder().decode(payload)
+            payload.release()
+            del data  # the file's bytes go before the saga's indexes are built
+            return to_saga(decoded)
     except DECODE_ERRORS:
         return None
 
