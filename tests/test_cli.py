@@ -263,3 +263,25 @@ def test_progress_line_appears_on_a_terminal_and_is_erased(
     quiet = io.StringIO()
     progress.ProgressLine("x", quiet)(0.5)  # not a terminal: nothing
     assert quiet.getvalue() == ""
+
+
+def test_validate_reports_progress_and_erases_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from story import yamlread
+    from tui import progress, validate_cmd
+
+    monkeypatch.setattr(yamlread, "PROGRESS_EVERY", 50)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "PER_SECOND", 1_000_000)
+    terminal = io.StringIO()
+    monkeypatch.setattr(
+        validate_cmd,
+        "ProgressLine",
+        lambda label, _: progress.ProgressLine(label, terminal, force=True),
+    )
+    assert run(["validate", str(MINI)]) == 0
+    drawn = terminal.getvalue()
+    assert f"\r\x1b[Kopenai-saga validate: reading {MINI}: 100%" in drawn
+    assert drawn.endswith("\r\x1b[K")
+    assert capsys.readouterr().out.startswith(f"{MINI}: ok:")

@@ -292,3 +292,17 @@ def test_messages_show_control_characters_and_odd_bytes_as_escapes(tmp_path: Pat
         in line
     )
     assert line.isprintable()
+
+
+def test_progress_is_reported_while_a_story_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from story import yamlread
+
+    monkeypatch.setattr(yamlread, "PROGRESS_EVERY", 500)
+    story = split_story(tmp_path / "s")
+    shares: list[float] = []
+    saga, found = read_story(story, "s", shares.append)
+    assert saga is not None and found == []
+    assert len(shares) > 5 and shares == sorted(shares)
+    assert 0 < shares[0] < 0.6 and shares[-1] == 1.0
