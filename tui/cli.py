@@ -12,7 +12,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError, version
 from typing import TextIO
 
 from story.problems import visible
@@ -22,6 +21,8 @@ from tui.options import PROG, SUBCOMMANDS, parse_app_options
 
 def package_version() -> str:
     """The installed version."""
+    from importlib.metadata import PackageNotFoundError, version  # 30 ms: only for --version
+
     try:
         return version("openai-saga")
     except PackageNotFoundError:
