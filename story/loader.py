@@ -16,10 +16,11 @@ from story.checks import CheckContext, check_story, items_with_origin, localized
 from story.convert import Converter, Invalid, convert_sections
 from story.gcpause import gc_paused
 from story.layout import is_story_file
-from story.model import StoryFile
-from story.problems import Problem, ProblemLog, StoryError, YamlPath
+from story.model import StoryFile, StoryInfo
+from story.places import place_problems
+from story.problems import Problem, ProblemLog, StoryError
 from story.saga import Saga
-from story.yamlread import MAX_VALUES, Document, Places, ValueBudget, locate, read_yaml
+from story.yamlread import MAX_VALUES, Document, ValueBudget, read_yaml
 from story.yamlread import Progress as YamlProgress
 
 MAX_FILES = 500
@@ -115,8 +116,26 @@ def read_story_counted(
 def _read_story(
     path: Path, shown: str, problems: ProblemLog, progress: Progress | None
 ) -> tuple[Saga | None, dict[str, Document]]:
+    """Read, convert and check; the documents are returned to place the problems."""
     files, found = story_files(path, shown)
     problems.extend(found)
+    documents, incomplete = _read_files(files, problems, progress)
+    context = CheckContext(documents, problems, shown, incomplete=incomplete)
+    parsed = _convert(documents, context, progress)
+    if not files or (problems and not parsed):
+        return None, documents
+    info = check_story(parsed, context)
+    if progress is not None:
+        progress(1.0)
+    if problems or info is None:
+        return None, documents
+    return _assemble(info, parsed), documents
+
+
+def _read_files(
+    files: list[tuple[Path, str]], problems: ProblemLog, progress: Progress | None
+) -> tuple[dict[str, Document], bool]:
+    """The parsed documents by name, and whether some file could not be parsed at all."""
     sizes = [_file_size(file_path) for file_path, _ in files]
     total_bytes = max(sum(sizes), 1)
     documents: dict[str, Document] = {}
@@ -132,16 +151,22 @@ def _read_story(
         problems.extend(file_problems)
         if document is None:
             incomplete = True
-            continue
-        documents[name] = document
+        else:
+            documents[name] = document
+    return documents, incomplete
+
+
+def _convert(
+    documents: dict[str, Document], context: CheckContext, progress: Progress | None
+) -> list[StoryFile]:
+    """Each document as a StoryFile (with its good items), noting in `context` what broke."""
     parsed: list[StoryFile] = []
-    context = CheckContext(documents, problems, shown, incomplete=incomplete)
     for count, document in enumerate(documents.values()):
         if progress is not None:
             progress(PARSING_SHARE + (1 - PARSING_SHARE) * 0.8 * count / len(documents))
         if document.value is None:
             continue
-        converter = Converter(document, problems)
+        converter = Converter(document, context.problems)
         try:
             parsed.append(convert_sections(converter, StoryFile, document.value))
         except Invalid:
@@ -149,14 +174,12 @@ def _read_story(
         for kind, ids in converter.broken.items():
             context.broken.setdefault(kind, set()).update(ids)
         context.broken_sections |= converter.broken_kinds
-    if not files or (problems and not parsed):
-        return None, documents
-    info = check_story(parsed, context)
-    if progress is not None:
-        progress(1.0)
-    if problems or info is None:
-        return None, documents
-    saga = Saga(
+    return parsed
+
+
+def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
+    """The saga of a valid story's files."""
+    return Saga(
         info=info,
         sources={source.id: source for file in parsed for source in file.sources},
         actors={actor.id: actor for file in parsed for actor in file.actors},
@@ -165,7 +188,6 @@ def _read_story(
         perspectives=tuple(item for file in parsed for item in file.perspectives),
         notes=tuple(item for file in parsed for item in file.notes),
     )
-    return saga, documents
 
 
 def _file_size(path: Path) -> int:
@@ -185,47 +207,6 @@ def _scaled(progress: Progress | None, done: int, size: int, total: int) -> Yaml
         report(PARSING_SHARE * (done + share * size) / total)
 
     return within
-
-
-def place_problems(problems: list[Problem], documents: dict[str, Document]) -> list[Problem]:
-    """Problems with their lines and columns: the files that have problems are read once more
-    for exactly the places asked (see `story.yamlread.locate`)."""
-    wanted: dict[str, list[tuple[YamlPath, bool]]] = {}
-    for problem in problems:
-        pending = problem.pending
-        if pending is None:
-            continue
-        wanted.setdefault(problem.file, []).append((pending.path, pending.key))
-        if pending.first is not None:
-            wanted.setdefault(pending.first[0], []).append((pending.first[1], False))
-    places = {
-        name: locate(documents[name].text, paths)
-        for name, paths in wanted.items()
-        if name in documents
-    }
-    placed = []
-    for problem in problems:
-        pending = problem.pending
-        if pending is None:
-            placed.append(problem)
-            continue
-        found = places.get(problem.file, Places())
-        where = found.place(pending.path, key=pending.key)
-        message = problem.message
-        raw = found.sources.get(pending.path)
-        if pending.reads_as is not None and raw is not None:
-            message += f' (YAML reads {raw} as {pending.reads_as}: put it in quotes, "{raw}")'
-        if pending.first is not None:
-            first_file, first_path = pending.first
-            first = places.get(first_file, Places()).place(first_path)
-            message += (
-                f" (first at {first_file}:{first[0]}:{first[1]})"
-                if first
-                else f" (first in {first_file})"
-            )
-        line, column = where if where is not None else (None, None)
-        placed.append(Problem(problem.file, line, column, message))
-    return placed
 
 
 def load_story(path: Path, shown_as: str | None = None, progress: Progress | None = None) -> Saga:

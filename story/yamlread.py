@@ -8,16 +8,16 @@ run in Python for every node (10,000 events: 2 s with libyaml, 12 s without).
 Here libyaml's event stream (no recursion, no node objects) is turned into dicts, lists and
 scalars by one loop: duplicate keys, anchors and aliases, merge keys, unknown tags and deep
 nesting are refused on the way, with their line and column. Nothing else records places: a
-problem found later carries the path of its value (`story.problems.Pending`), and `locate`
-reads the file's events once more to find the line and column of exactly those paths. A valid
-story is parsed once, at about 0.05 ms an event.
+problem found later carries the path of its value (`story.problems.Pending`), and
+`story.places.locate` reads the file's events once more to find the line and column of exactly
+those paths. A valid story is parsed once, at about 0.05 ms an event.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,9 +38,10 @@ from yaml.resolver import Resolver
 from story.problems import Pending, Problem, YamlPath
 
 try:
-    _Parser: type[Any] = yaml.CSafeLoader
+    Parser: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Parser = yaml.SafeLoader
+    Parser = yaml.SafeLoader
+"""libyaml's parser (its events are all that is used of it)."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused before parsing (see the README's "Limits")."""
@@ -107,6 +108,8 @@ class Document:
 
     def place(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """The line and column of `path` (or of its key), else of its nearest parent."""
+        from story.places import locate
+
         return locate(self.text, [(path, key)]).place(path, key=key)
 
 
@@ -199,7 +202,7 @@ _SKIP: Any = _Skip()
 
 def _build(text: str, document: Document, progress: Progress | None, budget: ValueBudget) -> Any:
     """The value of the file's one document, built from libyaml's events without recursion."""
-    parser = _Parser(text)
+    parser = Parser(text)
     get_event = parser.get_event
     stack: list[tuple[Any, Any]] = []
     """The enclosing collections and, for mappings, the key awaiting its value."""
@@ -345,88 +348,3 @@ def _typed(tag: str, text: str, event: Any) -> Any:
     if name == "merge":
         raise _Refused(event, "merge keys (<<) are not allowed in a story")
     raise _Refused(event, f"unsupported YAML tag '{tag}'")
-
-
-@dataclass
-class Places:
-    """Lines and columns found by `locate` for the paths it was asked about."""
-
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    sources: dict[Path_, str] = field(default_factory=dict)
-    """The source text of the scalars at the wanted paths."""
-
-    def place(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
-        """The place of `path` (of its key with `key`), else of its nearest located parent."""
-        table = self.keys if key else self.values
-        if path in table:
-            return table[path]
-        while path:
-            path = path[:-1]
-            if path in self.values:
-                return self.values[path]
-        return None
-
-
-def locate(text: str, wanted: Iterable[tuple[Path_, bool]]) -> Places:
-    """Read `text`'s events once more and note where the wanted paths (and their parents) are.
-
-    Only subtrees on the way to a wanted path are followed, so the cost is one pass of the
-    parser, whatever the number of paths."""
-    found = Places()
-    keys_wanted: set[Path_] = set()
-    prefixes: set[Path_] = {()}
-    for path, key in wanted:
-        if key:
-            keys_wanted.add(path)
-        prefixes.update(path[:length] for length in range(len(path) + 1))
-    parser = _Parser(text)
-    # Each frame: the path of a collection (None when nothing wanted lies under it), whether it
-    # is a mapping, the key awaiting its value, and the next index of a sequence.
-    frames: list[list[Any]] = []
-    try:
-        while True:
-            event = parser.get_event()
-            if event is None:
-                break
-            kind = type(event)
-            if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent):
-                if kind in (MappingEndEvent, SequenceEndEvent):
-                    frames.pop()
-                continue
-            here: Path_ | None = ()
-            if frames:
-                frame = frames[-1]
-                parent = frame[0]
-                if frame[1]:
-                    if frame[2] is _NO_KEY:  # this node is a key
-                        frame[2] = event.value if kind is ScalarEvent else _SKIP
-                        child = None if parent is None else (*parent, frame[2])
-                        if child in keys_wanted:
-                            found.keys[child] = _line_column(event)
-                        if kind is ScalarEvent:
-                            continue
-                        frames.append([None, kind is MappingStartEvent, _NO_KEY, 0])
-                        continue
-                    here = None if parent is None else (*parent, frame[2])
-                    frame[2] = _NO_KEY
-                else:
-                    here = None if parent is None else (*parent, frame[3])
-                    frame[3] += 1
-            if here is not None and here not in prefixes:
-                here = None
-            if here is not None:
-                found.values[here] = _line_column(event)
-                if kind is ScalarEvent:
-                    found.sources[here] = event.value
-            if kind is not ScalarEvent:
-                frames.append([here, kind is MappingStartEvent, _NO_KEY, 0])
-    except yaml.YAMLError:
-        pass  # the file parsed before: a change since then only costs places
-    finally:
-        parser.dispose()
-    return found
-
-
-def _line_column(event: Any) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1

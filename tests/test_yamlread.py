@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from story import yamlread
-from story.yamlread import locate, parse_yaml, read_yaml
+from story.places import locate
+from story.yamlread import parse_yaml, read_yaml
 
 
 def problems_of(text: str) -> list[str]:
