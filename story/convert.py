@@ -260,6 +260,8 @@ def _localized(conv: Converter, value: Any, path: Path_) -> Localized:
                 conv.fail((*path, lang), f"'{lang}' is not a language code", key=True)
                 failed = True
                 continue
+            if len(_known_languages) >= KNOWN_MATCHES:
+                _known_languages.clear()
             _known_languages.add(lang)
         if (
             type(text) is not str
