@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
-from typing import Any
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, get_args, get_type_hints
 
 from story.dates import check_date, is_full_day
 from story.localized import Localized
-from story.model import Actor, Event, Origin, Role, StoryFile, StoryInfo
+from story.model import Actor, Event, Origin, Pattern, Role, StoryFile, StoryInfo
 from story.moments import Bound, EventPlace, resolve
-from story.problems import Problem
+from story.problems import Problem, ProblemLog
 from story.saga import ordered
 from story.yamlread import Document
 
@@ -26,26 +26,114 @@ class CheckContext:
     """The documents of a story by file name, and the problems found so far."""
 
     documents: dict[str, Document]
-    problems: list[Problem]
+    problems: ProblemLog
+    story: str = "story"
+    """The story as the user named it (a folder or a file), for problems of the whole story."""
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of items already reported as wrong, by kind: references to them are not reported."""
+    broken_sections: set[str] = field(default_factory=set)
+    """Sections (`story`, `script`) or kinds already reported as wrong."""
+    incomplete: bool = False
+    """Some file could not be read at all: any id may be defined there, so references to
+    unknown ids are not reported (they would be a cascade of the one real problem)."""
 
-    def at(self, origin: Origin, *rest: str | int, message: str, key: bool = False) -> None:
-        """Record a problem at `origin` + `rest` (at its key rather than its value with `key`)."""
+    def at(
+        self,
+        origin: Origin,
+        *rest: str | int,
+        message: str,
+        key: bool = False,
+        first: Origin | None = None,
+    ) -> None:
+        """Record a problem at `origin` + `rest` (at its key rather than its value with `key`);
+        `first` names another place the message refers to."""
         document = self.documents.get(origin.file)
         if document is None:
-            self.problems.append(Problem(origin.file or "story", None, None, message))
+            self.problems.append(Problem(origin.file or self.story, None, None, message))
             return
-        self.problems.append(document.problem((*origin.path, *rest), message, key=key))
+        also = (first.file, first.path) if first is not None else None
+        self.problems.append(document.problem((*origin.path, *rest), message, key=key, first=also))
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What the checks need to know of one model class, worked out once from its hints."""
+
+    children: tuple[str, ...]
+    """Fields that may hold model objects (nested records, lists of records)."""
+    references: tuple[tuple[str, str], ...]
+    """Fields that name other items: (field, kind of item)."""
+    dates: tuple[tuple[str, str], ...]
+    """Fields holding dates: (field, YAML key)."""
+    texts: tuple[tuple[str, str], ...]
+    """Fields holding `Localized` texts: (field, YAML key)."""
+    has_origin: bool
+    sourced: bool
+    """Items of this kind must cite a source."""
+
+
+_SHAPES: dict[type, Shape] = {}
+
+
+def shape_of(cls: type) -> Shape:
+    """The `Shape` of a model class (worked out on first use)."""
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _work_out_shape(cls)
+    return shape
+
+
+def _work_out_shape(cls: type) -> Shape:
+    hints = get_type_hints(cls)
+    children: list[str] = []
+    references: list[tuple[str, str]] = []
+    dates: list[tuple[str, str]] = []
+    texts: list[tuple[str, str]] = []
+    for item in fields(cls):
+        key = item.metadata.get("key") or item.name
+        inner = _inner_types(hints[item.name])
+        if Localized in inner:
+            texts.append((item.name, key))
+        elif any(is_dataclass(kind) for kind in inner):
+            children.append(item.name)
+        if item.name in REFERENCES:
+            references.append((item.name, REFERENCES[item.name]))
+        if item.name in DATE_FIELDS:
+            dates.append((item.name, key))
+    names = {item.name for item in fields(cls)}
+    return Shape(
+        tuple(children),
+        tuple(references),
+        tuple(dates),
+        tuple(texts),
+        "origin" in names,
+        _kind_of(cls) in SOURCED and "sources" in names,
+    )
+
+
+def _inner_types(hint: Any) -> set[Any]:
+    """The classes a hint can hold, through Optional, tuples and Annotated."""
+    args = get_args(hint)
+    if not args:
+        return {hint}
+    found: set[Any] = set()
+    for arg in args:
+        if arg is not Ellipsis and not isinstance(arg, (str, Pattern)):
+            found |= _inner_types(arg)
+    return found
 
 
 def items_with_origin(value: Any) -> Iterator[Any]:
     """Every model object inside `value` (depth first), for checks that apply to all kinds."""
-    if isinstance(value, tuple):
-        for item in value:
-            yield from items_with_origin(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        yield value
-        for item in fields(value):
-            yield from items_with_origin(getattr(value, item.name))
+    waiting = [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, tuple):
+            waiting.extend(reversed(item))
+        elif item is not None and is_dataclass(item) and not isinstance(item, type):
+            yield item
+            children = shape_of(type(item)).children
+            waiting.extend(getattr(item, name) for name in reversed(children))
 
 
 def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | None:
@@ -60,8 +148,10 @@ def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | No
         )
     info = infos[0] if infos else None
     if info is None:
-        name = next(iter(context.documents), "story")
-        context.problems.append(Problem(name, None, None, "no 'story' section in the story"))
+        if not context.incomplete and "story" not in context.broken_sections:
+            context.problems.append(
+                Problem(context.story, None, None, "no 'story' section in the story")
+            )
     else:
         check_zone(info, context)
     everything = [item for file in files for item in items_with_origin(file)]
@@ -83,24 +173,26 @@ def check_zone(info: StoryInfo, context: CheckContext) -> None:
         context.at(info.origin, "zone", message=f"'{info.zone}' is not a known time zone")
 
 
-# Each kind of item and the kind its `id` belongs to (quotes, beats... share no namespace).
 def _kind(item: Any) -> str:
-    return type(item).__name__.lower()
+    """The kind of an item, which its `id` belongs to (quotes, beats... share no namespace)."""
+    return _kind_of(type(item))
+
+
+def _kind_of(cls: type) -> str:
+    return cls.__name__.lower()
 
 
 def check_unique_ids(everything: list[Any], context: CheckContext) -> dict[str, set[str]]:
     """Ids are unique within their kind; returns the ids of each kind."""
     seen: dict[str, dict[str, Origin]] = {}
     for item in everything:
-        if not hasattr(item, "id") or not hasattr(item, "origin"):
+        if not shape_of(type(item)).has_origin or not hasattr(item, "id"):
             continue
         kind_ids = seen.setdefault(_kind(item), {})
         if item.id in kind_ids:
             first = kind_ids[item.id]
-            where = context.documents.get(first.file)
-            place = where.place(first.path) if where else None
-            at = f" (first at {first.file}:{place[0]}:{place[1]})" if place else ""
-            context.at(item.origin, "id", message=f"duplicate {_kind(item)} id '{item.id}'{at}")
+            message = f"duplicate {_kind(item)} id '{item.id}'"
+            context.at(item.origin, "id", message=message, first=first)
         else:
             kind_ids[item.id] = item.origin
     return {kind: set(ids) for kind, ids in seen.items()}
@@ -118,49 +210,48 @@ REFERENCES = {
     "end_event": "event",
 }
 SOURCED = ("event", "quote", "role", "actor", "act", "perspective", "note", "script")
+DATE_FIELDS = ("date", "start", "end", "focus_from")
+
+
+def _yaml_key(cls: type, name: str) -> str:
+    """The key a field is written under in YAML (`end_event` is `to_event`)."""
+    return next((f.metadata.get("key") for f in fields(cls) if f.name == name), None) or name
 
 
 def check_references(everything: list[Any], ids: dict[str, set[str]], ctx: CheckContext) -> None:
-    """Every reference names an existing id, and every item that must cite a source does."""
+    """Every reference names an existing id, and every item that must cite a source does.
+
+    A reference to an item already reported as broken, or made while some file could not be
+    read, is not reported: it would repeat one real problem many times."""
     for item in everything:
-        if not hasattr(item, "origin"):
+        shape = shape_of(type(item))
+        if not shape.has_origin:
             continue
-        for item_field in fields(item):
-            target = REFERENCES.get(item_field.name)
-            value = getattr(item, item_field.name)
-            if target is None or not _is_reference(value):
-                continue
+        for name, target in shape.references:
+            value = getattr(item, name)
             references = value if isinstance(value, tuple) else (value,)
+            known = ids.get(target, set())
             for index, reference in enumerate(references):
-                if reference is None or reference in ids.get(target, ()):
+                if reference is None or reference in known:
                     continue
-                rest: tuple[str | int, ...] = (item_field.metadata.get("key") or item_field.name,)
-                if isinstance(value, tuple):
-                    rest += (index,)
+                if ctx.incomplete or reference in ctx.broken.get(target, ()):
+                    continue
+                key = _yaml_key(type(item), name)
+                rest: tuple[str | int, ...] = (key, index) if isinstance(value, tuple) else (key,)
                 ctx.at(item.origin, *rest, message=f"unknown {target} '{reference}'")
-        if _kind(item) in SOURCED and hasattr(item, "sources") and not item.sources:
+        if shape.sourced and not item.sources:
             ctx.at(item.origin, "sources", message=f"this {_kind(item)} cites no source")
-
-
-def _is_reference(value: Any) -> bool:
-    return (
-        value is None
-        or isinstance(value, str)
-        or (isinstance(value, tuple) and all(isinstance(item, str) for item in value))
-    )
 
 
 def check_dates(everything: list[Any], context: CheckContext) -> None:
     """Dates are real calendar dates (the format already checked their shape)."""
     for item in everything:
-        for name, key in (
-            ("date", "date"),
-            ("start", "from"),
-            ("end", "to"),
-            ("focus_from", "focus_from"),
-        ):
-            value = getattr(item, name, None)
-            if isinstance(value, str) and hasattr(item, "origin"):
+        shape = shape_of(type(item))
+        if not shape.has_origin:
+            continue
+        for name, key in shape.dates:
+            value = getattr(item, name)
+            if isinstance(value, str):
                 reason = check_date(value)
                 if reason:
                     context.at(item.origin, key, message=reason)
@@ -245,28 +336,32 @@ def _overlap(
     return starts <= ends
 
 
+OPTIONAL_TEXTS = ("camp", "subtitle")
+"""Texts that may be left out altogether (but, when written, in every language)."""
+
+
 def check_translations(everything: list[Any], languages: Iterable[str], ctx: CheckContext) -> None:
     """Every text is written in every language the story declares."""
     wanted = tuple(languages)
     for item in everything:
-        if not hasattr(item, "origin"):
+        shape = shape_of(type(item))
+        if not shape.has_origin:
             continue
-        for item_field in fields(item):
-            value = getattr(item, item_field.name)
-            if not isinstance(value, Localized) or (
-                not value.values and item_field.name in ("camp", "subtitle")
-            ):
+        for name, key in shape.texts:
+            value = getattr(item, name)
+            if not isinstance(value, Localized) or (not value.values and name in OPTIONAL_TEXTS):
+                continue
+            texts = value.values
+            if all(texts.get(lang, "").strip() for lang in wanted):
                 continue
             missing = [lang for lang in wanted if not value.has(lang)]
-            if missing:
-                key = item_field.metadata.get("key") or item_field.name
-                ctx.at(item.origin, key, message=f"{key}: no text in {', '.join(missing)}")
+            ctx.at(item.origin, key, message=f"{key}: no text in {', '.join(missing)}")
 
 
 def localized_texts(everything: Iterable[Any]) -> Iterator[Localized]:
     """Every text of the story (for coverage figures)."""
     for item in everything:
-        for item_field in fields(item):
-            value = getattr(item, item_field.name)
+        for name, _ in shape_of(type(item)).texts:
+            value = getattr(item, name)
             if isinstance(value, Localized) and value.values:
                 yield value

@@ -23,3 +23,22 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+FREEZE_FROM_EVENTS = 2_000
+"""Below this many events freezing is not worth it (the shipped story, the tests' stories)."""
+
+
+def freeze_loaded(events: int) -> bool:
+    """Move every object alive now (a big loaded story among them) out of the collector's reach;
+    returns whether it did.
+
+    The story lives until the process ends and holds no cycles to collect: without this, every
+    full collection walks it again, and so does the one at exit (5 s at 100,000 events, 1.2 s
+    frozen). Objects created later are collected as usual. Only done for a big story: frozen
+    objects are never collected, so a process that builds many small apps (the tests) must not
+    freeze the garbage of the previous ones."""
+    if events < FREEZE_FROM_EVENTS:
+        return False
+    gc.freeze()
+    return True

@@ -6,24 +6,34 @@ Nothing here raises anything but `StoryError`: every failure, expected or not, b
 
 from __future__ import annotations
 
-import contextlib
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
-from story.convert import Converter, Invalid
+from story.convert import Converter, Invalid, convert_sections
 from story.gcpause import gc_paused
-from story.model import StoryFile
-from story.problems import Problem, StoryError
+from story.layout import is_story_file
+from story.model import StoryFile, StoryInfo
+from story.places import place_problems
+from story.problems import Problem, ProblemLog, StoryError
 from story.saga import Saga
-from story.yamlread import Document, read_yaml
+from story.yamlread import MAX_VALUES, Document, ValueBudget, read_yaml
+from story.yamlread import Progress as YamlProgress
 
 MAX_FILES = 500
 """A story folder with more YAML files than this is refused (bounded time and memory)."""
-MAX_STORY_BYTES = 256 * 1024 * 1024
-"""All files of a story together: beyond this it is refused before any parsing."""
-SUFFIXES = (".yaml", ".yml")
+MAX_STORY_BYTES = 128 * 1024 * 1024
+"""All files of a story together: beyond this it is refused before any parsing (see the README's
+"Limits")."""
 UI_LANGUAGES = ("en", "fr", "id", "zh")
+
+Progress = Callable[[float], None]
+"""Told now and then how much of a load is done (0 to 1), for a progress line."""
+PARSING_SHARE = 0.6
+"""Of a load's time, the part spent parsing YAML (the rest converts and checks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,60 +52,134 @@ class Coverage:
 def story_files(path: Path, shown_as: str) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """The YAML files of a story path with the names used in messages."""
     try:
-        if path.is_dir():
-            found = sorted(
-                child
-                for child in path.iterdir()
-                if child.suffix in SUFFIXES and not child.name.startswith(".")
-            )
-            if not found:
-                return [], [Problem(shown_as, None, None, "no .yaml files in this folder")]
-            if len(found) > MAX_FILES:
-                return [], [Problem(shown_as, None, None, f"more than {MAX_FILES} story files")]
-            if sum(child.stat().st_size for child in found) > MAX_STORY_BYTES:
-                limit = MAX_STORY_BYTES // (1024 * 1024)
-                return [], [Problem(shown_as, None, None, f"story files total over {limit} MiB")]
-            base = shown_as.rstrip("/\\")
-            return [(child, f"{base}/{child.name}") for child in found], []
-        if path.exists():
+        info = os.stat(path)
+        if not stat.S_ISDIR(info.st_mode):
             return [(path, shown_as)], []
+        with os.scandir(path) as entries:
+            found = sorted(
+                (entry for entry in entries if is_story_file(entry.name)),
+                key=lambda entry: entry.name,
+            )
+    except FileNotFoundError:
+        return [], [Problem(shown_as, None, None, "no such file or folder")]
     except OSError as error:
         return [], [Problem(shown_as, None, None, f"cannot read: {error.strerror or error}")]
-    return [], [Problem(shown_as, None, None, "no such file or folder")]
+    except ValueError as error:  # a NUL in the path
+        return [], [Problem(shown_as, None, None, f"cannot read: {error}")]
+    if not found:
+        return [], [Problem(shown_as, None, None, "no .yaml files in this folder")]
+    if len(found) > MAX_FILES:
+        return [], [Problem(shown_as, None, None, f"more than {MAX_FILES} story files")]
+    if sum(_size(entry) for entry in found) > MAX_STORY_BYTES:
+        limit = MAX_STORY_BYTES // (1024 * 1024)
+        return [], [Problem(shown_as, None, None, f"story files total over {limit} MiB")]
+    base = shown_as.rstrip("/\\")
+    return [(Path(entry.path), f"{base}/{entry.name}") for entry in found], []
 
 
-def read_story(path: Path, shown_as: str | None = None) -> tuple[Saga | None, list[Problem]]:
-    """Read and check a story; the Saga is None whenever there is any problem."""
+def _size(entry: os.DirEntry[str]) -> int:
+    """A file's size, 0 when it cannot be read (`read_yaml` then says why, naming it)."""
+    try:
+        return entry.stat().st_size
+    except OSError:
+        return 0
+
+
+def read_story(
+    path: Path, shown_as: str | None = None, progress: Progress | None = None
+) -> tuple[Saga | None, list[Problem]]:
+    """Read and check a story; the Saga is None whenever there is any problem.
+
+    At most `problems.MAX_KEPT` problems are returned; `read_story_counted` also says how many
+    there were in all."""
+    saga, problems, _ = read_story_counted(path, shown_as, progress)
+    return saga, problems
+
+
+def read_story_counted(
+    path: Path, shown_as: str | None = None, progress: Progress | None = None
+) -> tuple[Saga | None, list[Problem], int]:
+    """`read_story`, with the total number of problems found (some may not be returned)."""
     shown = shown_as or str(path)
+    log = ProblemLog()
     try:
         with gc_paused():
-            return _read_story(path, shown)
+            saga, documents = _read_story(path, shown, log, progress)
+            if saga is not None:
+                return saga, [], 0
+            return None, place_problems(list(log), documents), log.total
     except Exception as error:
         # A failure the checks did not foresee still gets one line naming the story.
-        return None, [Problem(shown, None, None, f"cannot load story: {error!r}")]
+        return None, [Problem(shown, None, None, f"cannot load story: {error!r}")], 1
 
 
-def _read_story(path: Path, shown: str) -> tuple[Saga | None, list[Problem]]:
-    files, problems = story_files(path, shown)
+def _read_story(
+    path: Path, shown: str, problems: ProblemLog, progress: Progress | None
+) -> tuple[Saga | None, dict[str, Document]]:
+    """Read, convert and check; the documents are returned to place the problems."""
+    files, found = story_files(path, shown)
+    problems.extend(found)
+    documents, incomplete = _read_files(files, problems, progress)
+    context = CheckContext(documents, problems, shown, incomplete=incomplete)
+    parsed = _convert(documents, context, progress)
+    if not files or (problems and not parsed):
+        return None, documents
+    info = check_story(parsed, context)
+    if progress is not None:
+        progress(1.0)
+    if problems or info is None:
+        return None, documents
+    return _assemble(info, parsed), documents
+
+
+def _read_files(
+    files: list[tuple[Path, str]], problems: ProblemLog, progress: Progress | None
+) -> tuple[dict[str, Document], bool]:
+    """The parsed documents by name, and whether some file could not be parsed at all."""
+    sizes = [_file_size(file_path) for file_path, _ in files]
+    total_bytes = max(sum(sizes), 1)
     documents: dict[str, Document] = {}
-    parsed: list[StoryFile] = []
-    for file_path, name in files:
-        document, file_problems = read_yaml(file_path, name)
+    budget = ValueBudget(MAX_VALUES)
+    done_bytes = 0
+    incomplete = False
+    for (file_path, name), size in zip(files, sizes, strict=True):
+        if budget.exhausted:
+            break  # already refused: reading on would only cost time
+        report = _scaled(progress, done_bytes, size, total_bytes)
+        document, file_problems = read_yaml(file_path, name, report, budget)
+        done_bytes += size
         problems.extend(file_problems)
         if document is None:
-            continue
-        documents[name] = document
+            incomplete = True
+        else:
+            documents[name] = document
+    return documents, incomplete
+
+
+def _convert(
+    documents: dict[str, Document], context: CheckContext, progress: Progress | None
+) -> list[StoryFile]:
+    """Each document as a StoryFile (with its good items), noting in `context` what broke."""
+    parsed: list[StoryFile] = []
+    for count, document in enumerate(documents.values()):
+        if progress is not None:
+            progress(PARSING_SHARE + (1 - PARSING_SHARE) * 0.8 * count / len(documents))
         if document.value is None:
             continue
-        with contextlib.suppress(Invalid):  # its problems are recorded
-            parsed.append(Converter(document, problems).convert(StoryFile, document.value, ()))
-    if not files or (problems and not parsed):
-        return None, problems
-    context = CheckContext(documents, problems)
-    info = check_story(parsed, context)
-    if problems or info is None:
-        return None, problems
-    saga = Saga(
+        converter = Converter(document, context.problems)
+        try:
+            parsed.append(convert_sections(converter, StoryFile, document.value))
+        except Invalid:
+            context.incomplete = True  # a file that is not a mapping: its ids are unknown
+        for kind, ids in converter.broken.items():
+            context.broken.setdefault(kind, set()).update(ids)
+        context.broken_sections |= converter.broken_kinds
+    return parsed
+
+
+def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
+    """The saga of a valid story's files."""
+    return Saga(
         info=info,
         sources={source.id: source for file in parsed for source in file.sources},
         actors={actor.id: actor for file in parsed for actor in file.actors},
@@ -104,14 +188,33 @@ def _read_story(path: Path, shown: str) -> tuple[Saga | None, list[Problem]]:
         perspectives=tuple(item for file in parsed for item in file.perspectives),
         notes=tuple(item for file in parsed for item in file.notes),
     )
-    return saga, []
 
 
-def load_story(path: Path, shown_as: str | None = None) -> Saga:
-    """A valid story, or StoryError listing every problem."""
-    saga, problems = read_story(path, shown_as)
+def _file_size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def _scaled(progress: Progress | None, done: int, size: int, total: int) -> YamlProgress | None:
+    """A file's parsing progress as a share of the whole load."""
+    if progress is None:
+        return None
+    report = progress
+
+    def within(share: float) -> None:
+        report(PARSING_SHARE * (done + share * size) / total)
+
+    return within
+
+
+def load_story(path: Path, shown_as: str | None = None, progress: Progress | None = None) -> Saga:
+    """A valid story, or StoryError listing its problems."""
+    saga, problems, total = read_story_counted(path, shown_as, progress)
     if saga is None:
-        raise StoryError(problems or [Problem(shown_as or str(path), None, None, "empty story")])
+        empty = [Problem(shown_as or str(path), None, None, "empty story")]
+        raise StoryError(problems or empty, total)
     return saga
 
 

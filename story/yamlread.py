@@ -1,118 +1,175 @@
-"""Read one YAML file defensively into plain values plus the place of every value.
+"""Read one YAML file defensively into plain values, fast; find places only for problems.
 
-Why not `yaml.safe_load`: it forgets where values came from (no line:column for messages),
-silently keeps the last of duplicate keys, expands aliases (a "billion laughs" file eats all
-memory) and turns `no` into False and `12:30` into 750. Here the file is composed into nodes with
-libyaml when present, then walked once: places are kept, duplicates, aliases, merge keys and
-over-deep nesting are refused, and each scalar's source text is kept so that the converter can
-say "quote it" instead of guessing.
+Why not `yaml.safe_load`: it silently keeps the last of duplicate keys, expands aliases (a
+"billion laughs" file eats all memory), turns `no` into False and `12:30` into 750, recurses once
+per nesting level (200,000 "[" kill the interpreter) and is slow: its resolver and constructor
+run in Python for every node (10,000 events: 2 s with libyaml, 12 s without).
+
+Here libyaml's event stream (no recursion, no node objects) is turned into dicts, lists and
+scalars by one loop: duplicate keys, anchors and aliases, merge keys, unknown tags and deep
+nesting are refused on the way, with their line and column. Nothing else records places: a
+problem found later carries the path of its value (`story.problems.Pending`), and
+`story.places.locate` reads the file's events once more to find the line and column of exactly
+those paths. A valid story is parsed once, at about 0.05 ms an event.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
-from story.problems import Problem
+from story.problems import Pending, Problem, YamlPath
 
 try:
-    _Loader: type[Any] = yaml.CSafeLoader
+    Parser: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+    Parser = yaml.SafeLoader
+"""libyaml's parser (its events are all that is used of it)."""
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Larger files are refused before parsing: memory stays bounded whatever is given."""
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Larger files are refused before parsing (see the README's "Limits")."""
 MAX_DEPTH = 40
-"""Deeper nesting than any story needs is refused (and keeps the walk off Python's stack limit)."""
+"""Deeper nesting than any story needs is refused."""
+MAX_VALUES = 5_000_000
+"""Values (scalars, lists, mappings) in one story, all files together: beyond this the story is
+refused, since memory grows with values, not bytes (`[a,a,a,...]` is one value every 2 bytes)."""
+PROGRESS_EVERY = 1 << 16
+"""Parser events between two progress reports."""
 
-Path_ = tuple[str | int, ...]
+Path_ = YamlPath
+Progress = Callable[[float], None]
+"""Called now and then while a file is parsed, with the share of it done (0 to 1)."""
 
 _TAG = "tag:yaml.org,2002:"
+_RESOLVERS = Resolver.yaml_implicit_resolvers
+_ALIAS_MESSAGE = "anchors and aliases (&name, *name) are not allowed in a story"
+_TRUE = frozenset(("true", "yes", "on", "y"))
+_CONSTRUCTOR = SafeConstructor()
+"""PyYAML's own reading of YAML 1.1 numbers (0x1F, 1_000, 12:30 as 750, .inf), node by node."""
+
+
+@dataclass
+class ValueBudget:
+    """The values a story may still hold, shared by its files (see MAX_VALUES)."""
+
+    limit: int = MAX_VALUES
+    used: int = 0
+
+    @property
+    def left(self) -> int:
+        return self.limit - self.used
+
+    @property
+    def exhausted(self) -> bool:
+        """The story went over the limit: the files after the one that did are not read."""
+        return self.used > self.limit
 
 
 @dataclass
 class Document:
-    """A parsed file: its value, the place of each value and key, the source text of scalars."""
+    """A parsed file: its value, and its text (kept to place problems, see `locate`)."""
 
     file: str
     value: Any
-    places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
+    text: str = ""
     problems: list[Problem] = field(default_factory=list)
-    """Problems found while walking that do not stop it (duplicate keys)."""
+    """Problems found while reading that do not stop it (duplicate keys)."""
+    values: int = 0
+    """How many values (scalars and collections) the file holds."""
+
+    def problem(
+        self,
+        path: Path_,
+        message: str,
+        *,
+        key: bool = False,
+        first: tuple[str, Path_] | None = None,
+        reads_as: str | None = None,
+    ) -> Problem:
+        """A problem at `path` in this file, placed later by `locate` (see `place_problems`)."""
+        return Problem(self.file, None, None, message, Pending(path, key, first, reads_as))
 
     def place(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """The line and column of `path` (or of its key), else of its nearest parent."""
-        table = self.key_places if key else self.places
-        if path in table:
-            return table[path]
-        while path:
-            path = path[:-1]
-            if path in self.places:
-                return self.places[path]
-        return None
+        from story.places import locate
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem placed at `path` in this file."""
-        where = self.place(path, key=key)
-        if where is None:
-            return Problem(self.file, None, None, message)
-        return Problem(self.file, where[0], where[1], message)
+        return locate(self.text, [(path, key)]).place(path, key=key)
 
 
 class _Refused(Exception):
-    """A structural problem that stops the walk of one file."""
+    """A structural problem that stops the reading of one file."""
 
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        self.node = node
+    def __init__(self, event: Any, message: str) -> None:
+        self.mark = event.start_mark
         self.message = message
 
 
-def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Parse `path` safely; never raises. `shown_as` is the name used in messages."""
+def read_yaml(
+    path: os.PathLike[str] | str,
+    shown_as: str,
+    progress: Progress | None = None,
+    budget: ValueBudget | None = None,
+) -> tuple[Document | None, list[Problem]]:
+    """Parse the file at `path` safely; never raises. `shown_as` is the name used in messages."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return None, [Problem(shown_as, None, None, "not a regular file")]
-        if info.st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return None, [Problem(shown_as, None, None, f"file is larger than {limit} MiB")]
-        with open(path, "rb", opener=_open_no_follow_fifo) as handle:
+        with open(path, "rb", opener=_open_without_blocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, [Problem(shown_as, None, None, "not a regular file")]
+            if info.st_size > MAX_FILE_BYTES:
+                return None, [Problem(shown_as, None, None, _too_large())]
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return None, [Problem(shown_as, None, None, f"cannot read: {error.strerror or error}")]
-    return parse_yaml(data, shown_as)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        return None, [Problem(shown_as, None, None, _too_large())]
+    return parse_yaml(data, shown_as, progress, budget)
 
 
-def _open_no_follow_fifo(path: str, flags: int) -> int:
-    """Open without blocking on a FIFO swapped in after the stat check."""
+def _too_large() -> str:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return f"file is larger than {limit} MiB (a story can be split into several files of a folder)"
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    """Open without blocking on a FIFO (or a device): the file type is checked once open."""
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def parse_yaml(data: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
+def parse_yaml(
+    data: bytes,
+    shown_as: str,
+    progress: Progress | None = None,
+    budget: ValueBudget | None = None,
+) -> tuple[Document | None, list[Problem]]:
     """Parse YAML bytes into a Document, or say why not."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [Problem(shown_as, None, None, f"not UTF-8 text (byte {error.start})")]
-    too_deep = _too_deep(text) if _may_be_too_deep(text) else None
-    if too_deep is not None:
-        return None, [
-            Problem(shown_as, too_deep[0], too_deep[1], f"nested deeper than {MAX_DEPTH} levels")
-        ]
+    document = Document(shown_as, None, text)
     try:
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        document.value = _build(text, document, progress, budget or ValueBudget())
+    except _Refused as refused:
+        mark = refused.mark
+        return None, [Problem(shown_as, mark.line + 1, mark.column + 1, refused.message)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = one_line(error.problem or error.context or "invalid YAML")
@@ -125,55 +182,9 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[Document | None, list[Proble
         code = ord(error.character) if isinstance(error.character, str) else error.character
         reason = f"character U+{code:04X} is not allowed in YAML"
         return None, [Problem(shown_as, line, column, f"invalid YAML: {reason}")]
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
+    except (yaml.YAMLError, RecursionError, ValueError, MemoryError) as error:
         return None, [Problem(shown_as, None, None, f"invalid YAML: {one_line(str(error))}")]
-    document = Document(shown_as, None)
-    if root is None:
-        return document, []
-    try:
-        document.value = _walk(root, (), document, set(), 0)
-    except _Refused as refused:
-        mark = refused.node.start_mark
-        return None, [Problem(shown_as, mark.line + 1, mark.column + 1, refused.message)]
     return document, document.problems
-
-
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
-
-
-def _may_be_too_deep(text: str) -> bool:
-    """A quick over-estimate of nesting: brackets (even in strings) and line prefixes.
-
-    libyaml's composer recurses in C once per level: a file of 200,000 "[" crashes the
-    interpreter outright (no exception to catch), so depth is checked before composing.
-    """
-    depth = peak = 0
-    for char in _NOT_BRACKETS.sub("", text):
-        depth += 1 if char in "[{" else -1
-        peak = max(peak, depth)
-    if peak > MAX_DEPTH:
-        return True
-    widest = max((len(match.group()) for match in _LINE_PREFIX.finditer(text)), default=0)
-    return widest > MAX_DEPTH
-
-
-def _too_deep(text: str) -> tuple[int, int] | None:
-    """The line and column where nesting passes MAX_DEPTH, from libyaml's event stream (which
-    is produced without recursion), or None when it never does."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # the composer reports the syntax error with its place
-    return None
 
 
 def one_line(text: str) -> str:
@@ -181,59 +192,159 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _walk(node: yaml.Node, path: Path_, doc: Document, seen: set[int], depth: int) -> Any:
-    """Turn a node into plain values, recording places; refuse what a story must not use."""
-    if depth > MAX_DEPTH:
-        raise _Refused(node, f"nested deeper than {MAX_DEPTH} levels")
-    if id(node) in seen:
-        raise _Refused(node, "anchors and aliases (&name, *name) are not allowed in a story")
-    seen.add(id(node))
-    doc.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
-                if key_node.tag == _TAG + "merge":
-                    raise _Refused(key_node, "merge keys (<<) are not allowed in a story")
-                raise _Refused(key_node, "keys must be plain words")
-            key = key_node.value
-            if key in result:
-                mark = key_node.start_mark
-                doc.problems.append(
-                    Problem(doc.file, mark.line + 1, mark.column + 1, f"duplicate key '{key}'")
-                )
-                continue
-            child = (*path, key)
-            doc.key_places[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _walk(value_node, child, doc, seen, depth + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _walk(item, (*path, index), doc, seen, depth + 1)
-            for index, item in enumerate(node.value)
-        ]
-    return _scalar(node, path, doc)
+class _Skip:
+    """Stands for the key of a duplicate entry, whose value is read and dropped."""
 
 
-def _scalar(node: yaml.Node, path: Path_, doc: Document) -> Any:
-    """A scalar's value by its resolved tag; timestamps stay text (the format checks them)."""
-    tag = node.tag.removeprefix(_TAG)
-    text = node.value
-    doc.raw[path] = text
-    if tag in ("str", "timestamp"):
+_NO_KEY: Any = object()
+_SKIP: Any = _Skip()
+
+
+def _build(text: str, document: Document, progress: Progress | None, budget: ValueBudget) -> Any:
+    """The value of the file's one document, built from libyaml's events without recursion."""
+    parser = Parser(text)
+    get_event = parser.get_event
+    stack: list[tuple[Any, Any]] = []
+    """The enclosing collections and, for mappings, the key awaiting its value."""
+    container: Any = None
+    key: Any = _NO_KEY
+    root: Any = None
+    documents = 0
+    count = 0
+    max_values = budget.left
+    next_check = min(PROGRESS_EVERY, max_values + 1)
+    size = max(len(text), 1)
+    resolvers_of = _RESOLVERS.get
+    try:
+        while True:
+            event = get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is ScalarEvent:
+                count += 1
+                if count >= next_check:
+                    next_check = _checkpoint(event, count, budget, size, progress)
+                if event.anchor is not None:
+                    raise _Refused(event, _ALIAS_MESSAGE)
+                value = event.value
+                # Plain scalars starting with a letter no resolver knows are text: most of a
+                # story, so they skip the call.
+                if event.tag is not None or (event.implicit[0] and resolvers_of(value[:1])):
+                    value = _scalar(event)
+                if type(container) is dict:
+                    if key is _NO_KEY:
+                        if type(value) is str and value not in container:
+                            key = value
+                        else:
+                            key = _key(event, value, container, document)
+                        continue
+                    if key is not _SKIP:
+                        container[key] = value
+                    key = _NO_KEY
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                count += 1
+                if count >= next_check:
+                    next_check = _checkpoint(event, count, budget, size, progress)
+                if event.anchor is not None:
+                    raise _Refused(event, _ALIAS_MESSAGE)
+                if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+                    raise _Refused(event, f"unsupported YAML tag '{event.tag}'")
+                if container is not None and type(container) is dict and key is _NO_KEY:
+                    raise _Refused(event, "keys must be plain words")
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(event, f"nested deeper than {MAX_DEPTH} levels")
+                stack.append((container, key))
+                container = {} if kind is MappingStartEvent else []
+                key = _NO_KEY
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                done = container
+                container, key = stack.pop()
+                if type(container) is dict:
+                    if key is not _SKIP:
+                        container[key] = done
+                    key = _NO_KEY
+                elif container is not None:
+                    container.append(done)
+                else:
+                    root = done
+            elif kind is AliasEvent:
+                raise _Refused(event, _ALIAS_MESSAGE)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Refused(event, "invalid YAML: a second document ('---') in one file")
+    finally:
+        parser.dispose()
+        document.values = count
+        budget.used += count
+    return root
+
+
+def _checkpoint(
+    event: Any, count: int, budget: ValueBudget, size: int, progress: Progress | None
+) -> int:
+    """Every PROGRESS_EVERY values (and at the cap): report progress, enforce the cap; returns
+    the count at which to come back."""
+    if count > budget.left:
+        raise _Refused(event, f"more than {budget.limit:,} values in the story")
+    if progress is not None:
+        progress(event.start_mark.index / size)
+    return min(count + PROGRESS_EVERY, budget.left + 1)
+
+
+def _key(event: Any, value: Any, mapping: dict[str, Any], document: Document) -> Any:
+    """A mapping key: plain text, not seen before in the mapping (else `_SKIP`)."""
+    if type(value) is not str:
+        if event.tag is None and event.implicit[0] and event.value == "<<":
+            raise _Refused(event, "merge keys (<<) are not allowed in a story")
+        raise _Refused(event, "keys must be plain words")
+    if value in mapping:
+        mark = event.start_mark
+        message = f"duplicate key '{value}'"
+        document.problems.append(Problem(document.file, mark.line + 1, mark.column + 1, message))
+        return _SKIP
+    return value
+
+
+def _scalar(event: Any) -> Any:
+    """A scalar's value as YAML 1.1 (PyYAML's safe schema) reads it; timestamps stay text."""
+    text: str = event.value
+    tag = event.tag
+    if tag is None and event.implicit[0]:
+        resolvers = _RESOLVERS.get(text[:1])
+        if resolvers is None:
+            return text
+        for candidate, pattern in resolvers:
+            if pattern.match(text):
+                return _typed(candidate, text, event)
         return text
-    if tag == "null":
+    if tag is None or tag == "!":
+        return text
+    return _typed(tag, text, event)
+
+
+def _typed(tag: str, text: str, event: Any) -> Any:
+    """A scalar of a known tag (resolved, or written as `!!int`)."""
+    name = tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    if name in ("str", "timestamp"):
+        return text
+    if name == "null":
         return None
-    if tag == "bool":
-        return text.lower() in ("true", "yes", "on", "y")
-    if tag == "int":
+    if name == "bool":
+        return text.lower() in _TRUE
+    if name in ("int", "float"):
         try:
-            return int(yaml.safe_load(text))
-        except (yaml.YAMLError, ValueError, TypeError):
+            node = ScalarNode(tag if tag.startswith(_TAG) else _TAG + name, text)
+            if name == "int":
+                return int(_CONSTRUCTOR.construct_yaml_int(node))
+            return float(_CONSTRUCTOR.construct_yaml_float(node))
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
             return text
-    if tag == "float":
-        try:
-            return float(yaml.safe_load(text))
-        except (yaml.YAMLError, ValueError, TypeError):
-            return text
-    raise _Refused(node, f"unsupported YAML tag '{node.tag}'")
+    if name == "merge":
+        raise _Refused(event, "merge keys (<<) are not allowed in a story")
+    raise _Refused(event, f"unsupported YAML tag '{tag}'")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -180,7 +181,7 @@ def test_story_section_required_and_single(tmp_path: Path) -> None:
     empty.mkdir()
     write(empty, "a.yaml", "sources: []\n")
     _, found = read_story(empty, "none")
-    assert [str(p) for p in found] == ["none/a.yaml: no 'story' section in the story"]
+    assert [str(p) for p in found] == ["none: no 'story' section in the story"]
 
 
 def test_unknown_zone(tmp_path: Path) -> None:
@@ -204,3 +205,146 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
     write(tmp_path, "s.yaml", "- a\n- b\n")
     _, found = read_story(tmp_path / "s.yaml", "s.yaml")
     assert [str(p) for p in found] == ["s.yaml:1:1: expected a mapping (storyfile), got a list"]
+
+
+def split_story(folder: Path) -> Path:
+    """The shipped story's layout in miniature: settings, sources and events in three files."""
+    folder.mkdir()
+    write(folder, "story.yaml", HEAD.split("sources:")[0])
+    write(
+        folder,
+        "sources.yaml",
+        "sources:\n  - {id: s, kind: seed, title: {en: S}, outlet: {en: O}, language: fr}\n",
+    )
+    events = "".join(
+        f'  - {{id: e{n}, date: "2023-11-17", title: {{en: T}}, text: {{en: T}}, sources: [s]}}\n'
+        for n in range(400)
+    )
+    write(folder, "events.yaml", "events:\n" + events)
+    return folder
+
+
+def test_one_bad_source_kind_is_one_problem(tmp_path: Path) -> None:
+    """It used to cost 394 lines: one per reference to the source it made unknown."""
+    story = split_story(tmp_path / "s")
+    sources = story / "sources.yaml"
+    sources.write_text(sources.read_text().replace("kind: seed", "kind: seeds"))
+    saga, found = read_story(story, "s")
+    assert saga is None
+    assert [str(p) for p in found] == ["s/sources.yaml:2:19: 'seeds' is not one of: seed, outside"]
+
+
+def test_a_broken_file_is_blamed_alone(tmp_path: Path) -> None:
+    """A failure in story.yaml used to be reported as actors.yaml's missing 'story' section."""
+    story = split_story(tmp_path / "s")
+    write(story, "actors.yaml", "actors: []\n")
+    write(story, "story.yaml", "story:\n  title: {en: T\n")
+    _, found = read_story(story, "s")
+    assert len(found) == 1 and found[0].file == "s/story.yaml"
+    write(story, "story.yaml", "story:\n  title: {en: T}\n  zone: 3\n  languages: [en]\n")
+    _, found = read_story(story, "s")
+    assert [str(p) for p in found] == [
+        's/story.yaml:3:9: expected text, got a number (YAML reads 3 as a number: put it in quotes, "3")'
+    ]
+
+
+def test_unknown_ids_are_still_reported_beside_a_broken_item(tmp_path: Path) -> None:
+    story = split_story(tmp_path / "s")
+    events = story / "events.yaml"
+    text = events.read_text().replace("id: e3,", "id: e3, colour: red,")
+    events.write_text(text.replace("sources: [s]}", "sources: [gone]}", 1))
+    _, found = read_story(story, "s")
+    assert [p.message for p in found] == [
+        "unknown key 'colour' (expected: id, date, title, text, sources, time, actors, quotes, figure)",
+        "unknown source 'gone'",
+    ]
+
+
+def test_duplicate_ids_across_files_name_the_first_place(tmp_path: Path) -> None:
+    story = split_story(tmp_path / "s")
+    write(
+        story,
+        "more.yaml",
+        'events:\n  - {id: e7, date: "2023-11-18", title: {en: T}, text: {en: T}, sources: [s]}\n',
+    )
+    _, found = read_story(story, "s")
+    assert [str(p) for p in found] == [
+        "s/more.yaml:2:10: duplicate event id 'e7' (first at s/events.yaml:9:5)"
+    ]
+
+
+def test_problems_are_kept_up_to_a_cap_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from story import loader, problems
+
+    monkeypatch.setattr(problems, "MAX_KEPT", 30)
+    story = split_story(tmp_path / "s")
+    events = story / "events.yaml"
+    events.write_text(events.read_text().replace("title: {en: T}", "title: {en: T}, x: 1"))
+    saga, found, total = loader.read_story_counted(story, "s")
+    assert saga is None and total == 400 and len(found) == 30
+    assert all("unknown key 'x'" in p.message and p.line is not None for p in found)
+
+
+def test_values_are_capped_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from story import loader
+
+    monkeypatch.setattr(loader, "MAX_VALUES", 1000)
+    story = split_story(tmp_path / "s")
+    _, found = read_story(story, "s")
+    assert [str(p) for p in found] == ["s/events.yaml:64:35: more than 1,000 values in the story"]
+
+
+def test_story_folder_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from story import loader
+
+    story = split_story(tmp_path / "s")
+    monkeypatch.setattr(loader, "MAX_FILES", 2)
+    assert [str(p) for p in read_story(story, "s")[1]] == ["s: more than 2 story files"]
+    monkeypatch.setattr(loader, "MAX_FILES", 500)
+    monkeypatch.setattr(loader, "MAX_STORY_BYTES", 1024 * 1024 - 1)
+    write(story, "big.yaml", "notes: []\n" + "#" * 1024 * 1024)
+    assert [str(p) for p in read_story(story, "s")[1]] == ["s: story files total over 0 MiB"]
+
+
+def test_a_symlink_loop_is_not_called_missing(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    assert [str(p) for p in read_story(loop, "loop")[1]] == [
+        "loop: cannot read: Too many levels of symbolic links"
+    ]
+    story = split_story(tmp_path / "s")
+    (story / "loop.yaml").symlink_to(story / "loop.yaml")
+    assert [str(p) for p in read_story(story, "s")[1]] == [
+        "s/loop.yaml: cannot read: Too many levels of symbolic links"
+    ]
+
+
+def test_messages_show_control_characters_and_odd_bytes_as_escapes(tmp_path: Path) -> None:
+    """An unknown key or a file name could retitle the terminal (OSC 0), write to the clipboard
+    (OSC 52) or split a message in two; a name that is not UTF-8 could not be printed."""
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/s\xff\x1b]0;x\x07\nnew"))
+    folder.mkdir()
+    write(folder, "a.yaml", HEAD + 'events: []\n"\\e]52;c;aGk=\\a\\x9b\\u202e": 1\n')
+    _, found = read_story(folder, str(folder))
+    [line] = [str(p) for p in found]
+    assert (
+        "s\\xff\\x1b]0;x\\x07\\nnew/a.yaml:8:1: unknown key '\\x1b]52;c;aGk=\\x07\\x9b\\u202e'"
+        in line
+    )
+    assert line.isprintable()
+
+
+def test_progress_is_reported_while_a_story_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from story import yamlread
+
+    monkeypatch.setattr(yamlread, "PROGRESS_EVERY", 500)
+    story = split_story(tmp_path / "s")
+    shares: list[float] = []
+    saga, found = read_story(story, "s", shares.append)
+    assert saga is not None and found == []
+    assert len(shares) > 5 and shares == sorted(shares)
+    assert 0 < shares[0] < 0.6 and shares[-1] == 1.0

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from pathlib import Path
 
 import pytest
 
 from story import Saga
+from story.gcpause import freeze_loaded
 from tests.conftest import MINI
 from tui.errors import UsageError
 from tui.options import AppOptions, parse_app_options
 from tui.start import Start, protagonist, resolve_start
 from tui.state import Place, read_place, write_place
+from tui.suggest import closest, did_you_mean
 
 KEY = str(MINI.resolve())
 
@@ -134,3 +138,64 @@ def test_state_with_wrong_types_is_ignored(tmp_path: Path) -> None:
     state.write_text('{"story": 3}')
     place, why = read_place(state)
     assert place is None and why is not None and "wrong types" in why
+
+
+def test_unknown_ids_suggest_the_closest(mini: Saga, tmp_path: Path) -> None:
+    """Issue 12, point 6: a near miss names the id that was meant."""
+    with pytest.raises(UsageError) as raised:
+        start(mini, tmp_path / "n", actor="murati")
+    assert str(raised.value) == "openai-saga: unknown actor 'murati': did you mean 'mira-murati'?"
+    with pytest.raises(UsageError) as raised:
+        start(mini, tmp_path / "n", event="fird")
+    assert str(raised.value) == "openai-saga: unknown event 'fird': did you mean 'fired'?"
+    with pytest.raises(UsageError) as raised:
+        start(mini, tmp_path / "n", event="zzzz")
+    assert str(raised.value) == "openai-saga: unknown event 'zzzz'"
+    with pytest.raises(UsageError) as raised:
+        start(mini, tmp_path / "n", day="2023-11-20")
+    assert str(raised.value) == (
+        "openai-saga: no events on '2023-11-20' (nearest days with events: 2023-11-17 and "
+        "2023-11-22)"
+    )
+
+
+def test_suggestions_stay_quick_and_bounded_with_many_ids() -> None:
+    ids = [f"p{n // 10_000}-event-{n}" for n in range(100_000)]
+    assert closest("p3-evnt-34567", ids)[0] == "p3-event-34567"
+    assert closest("x" * 1000, ids) == []
+    assert did_you_mean("event-99999", ids) == ": did you mean 'p9-event-99999'?"
+
+
+def test_a_fifo_as_state_file_is_ignored_not_waited_on(mini: Saga, tmp_path: Path) -> None:
+    fifo = tmp_path / "place.json"
+    os.mkfifo(fifo)
+    begun = start(mini, fifo)  # used to block for ever in open()
+    assert begun.event == "founded"
+    assert begun.notices == (f"{fifo}: ignored, not a regular file",)
+
+
+def test_a_deeply_nested_state_file_is_ignored(mini: Saga, tmp_path: Path) -> None:
+    state = tmp_path / "place.json"
+    state.write_text("[" * 5000)  # used to end the start with RecursionError
+    begun = start(mini, state)
+    assert begun.event == "founded"
+    assert begun.notices == (f"{state}: ignored, not a saved place (nested too deep)",)
+    state.unlink()
+    state.mkdir()
+    assert "ignored" in start(mini, state).notices[0]
+
+
+def test_a_story_path_that_is_not_utf8_round_trips_in_the_state(tmp_path: Path) -> None:
+    state = tmp_path / "place.json"
+    key = os.fsdecode(b"/stories/caf\xe9")
+    assert write_place(state, Place(story=key, event="e")) is None
+    assert read_place(state) == (Place(story=key, event="e"), None)
+
+
+def test_only_a_big_story_is_frozen_out_of_the_collector() -> None:
+    assert not freeze_loaded(55)
+    try:
+        assert freeze_loaded(10_000)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

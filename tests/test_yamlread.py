@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from story import yamlread
+from story.places import locate
 from story.yamlread import parse_yaml, read_yaml
 
 
@@ -22,7 +23,10 @@ def test_values_and_places_are_kept() -> None:
     assert document is not None
     assert document.value == {"a": {"b": [1, "x"]}}
     assert document.place(("a", "b", 1)) == (2, 10)
-    assert document.raw[("a", "b", 0)] == "1"
+    places = locate(document.text, [(("a", "b", 0), False), (("a", "b"), True)])
+    assert places.sources[("a", "b", 0)] == "1"
+    assert places.place(("a", "b"), key=True) == (2, 3)
+    assert places.place(("a", "b", 7, "x")) == (2, 6)  # the nearest parent that exists
 
 
 def test_syntax_error_has_line_and_column() -> None:
@@ -73,7 +77,10 @@ def test_size_cap_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     path.write_text("a: " + "x" * 100)
     document, problems = read_yaml(path, "big.yaml")
     assert document is None
-    assert str(problems[0]) == "big.yaml: file is larger than 0 MiB"
+    assert (
+        str(problems[0])
+        == "big.yaml: file is larger than 0 MiB (a story can be split into several files of a folder)"
+    )
 
 
 def test_only_regular_files(tmp_path: Path) -> None:
@@ -92,3 +99,31 @@ def test_scalars_keep_yaml_meaning_for_the_converter() -> None:
     document, _ = parse_yaml(b"t: 12:30\nn: no\nd: 2023-11-17\ne: ~\n", "f.yaml")
     assert document is not None
     assert document.value == {"t": 750, "n": False, "d": "2023-11-17", "e": None}
+
+
+def test_numbers_read_as_yaml_1_1_does_without_a_parser_per_value() -> None:
+    """Each number was read with yaml.safe_load (the pure-Python parser): 250,000 of them
+    took a minute."""
+    document, problems = parse_yaml(
+        b"t: 12:30\nh: 0x1F\nu: 1_000\no: 017\nf: 1.5\ni: .inf\nb: 0b101\nx: !!int 7\n", "f.yaml"
+    )
+    assert problems == [] and document is not None
+    assert document.value == {
+        "t": 750,
+        "h": 31,
+        "u": 1000,
+        "o": 15,
+        "f": 1.5,
+        "i": float("inf"),
+        "b": 5,
+        "x": 7,
+    }
+
+
+def test_the_value_budget_is_shared_and_names_the_limit() -> None:
+    budget = yamlread.ValueBudget(limit=10)
+    document, _ = parse_yaml(b"[1, 2, 3]\n", "a.yaml", budget=budget)
+    assert document is not None and budget.used == 4 and not budget.exhausted
+    _, problems = parse_yaml(b"[1, 2, 3, 4, 5, 6, 7, 8]\n", "b.yaml", budget=budget)
+    assert [str(p) for p in problems] == ["b.yaml:1:17: more than 10 values in the story"]
+    assert budget.exhausted

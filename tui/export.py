@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from story import Localized, Saga
 from story.model import Event
@@ -239,6 +239,19 @@ def to_html(handout: Handout) -> str:
     )
 
 
+def write_utf8(text: str, stream: TextIO) -> None:
+    """Write a handout as UTF-8 whatever the locale or PYTHONIOENCODING says: a handout is a
+    file (the HTML declares `charset="utf-8"`), and an ASCII stdout must not end the export
+    with a UnicodeEncodeError half-way through."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
+
+
 def export_main(argv: list[str]) -> int:
     """Write the handout to stdout or --out."""
     parser = QuietParser(prog=f"{PROG} export", description="Write the story as a handout.")
@@ -256,7 +269,7 @@ def export_main(argv: list[str]) -> int:
     handout = dossier(saga, lang, args.actor) if args.actor else whole_story(saga, lang)
     text = to_html(handout) if args.format == "html" else to_markdown(handout)
     if args.out is None:
-        sys.stdout.write(text)
+        write_utf8(text, sys.stdout)
         return 0
     try:
         args.out.write_text(text, encoding="utf-8")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from story.problems import visible
 
 MAX_STATE_BYTES = 64 * 1024
 
@@ -40,14 +43,22 @@ def state_file() -> Path:
 
 
 def read_place(path: Path) -> tuple[Place | None, str | None]:
-    """The saved place and None, or None and why it was ignored (None, None when absent)."""
+    """The saved place and None, or None and why it was ignored (None, None when absent).
+
+    Whatever sits at `path` (a FIFO, a device, a directory, a huge or deeply nested file), this
+    returns at once: the file is opened without blocking and read only if it is a small regular
+    file."""
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=_open_without_blocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, f"{visible(str(path))}: ignored, not a regular file"
             data = handle.read(MAX_STATE_BYTES + 1)
     except FileNotFoundError:
         return None, None
-    except OSError as error:
-        return None, f"{path}: {error.strerror or error}"
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return None, f"{visible(str(path))}: ignored ({reason})"
     try:
         if len(data) > MAX_STATE_BYTES:
             raise ValueError("too large")
@@ -59,8 +70,15 @@ def read_place(path: Path) -> tuple[Place | None, str | None]:
         if not all(value is None or isinstance(value, str) for value in values.values()):
             raise ValueError("wrong types")
         return Place(**values), None
+    except RecursionError:
+        return None, f"{visible(str(path))}: ignored, not a saved place (nested too deep)"
     except (ValueError, TypeError) as error:
-        return None, f"{path}: ignored, not a saved place ({error})"
+        return None, f"{visible(str(path))}: ignored, not a saved place ({visible(str(error))})"
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    """Open without waiting for a writer when the path is a FIFO (checked once open)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def write_place(path: Path, place: Place) -> str | None:
@@ -70,13 +88,15 @@ def write_place(path: Path, place: Place) -> str | None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".place-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(asdict(place), stream, ensure_ascii=False, indent=1)
+                # ASCII escapes keep any story path (even one that is not UTF-8) writable.
+                json.dump(asdict(place), stream, ensure_ascii=True, indent=1)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except OSError as error:
-        return f"{path}: {error.strerror or error}"
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return visible(f"{path}: {reason}")
     return None
