@@ -13,6 +13,8 @@ from pathlib import Path
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
 from story.convert import Converter, Invalid
 from story.gcpause import gc_paused
+from story.lesson import merge_lessons
+from story.lesson_checks import check_lessons
 from story.model import StoryFile
 from story.problems import Problem, StoryError
 from story.saga import Saga
@@ -93,6 +95,7 @@ def _read_story(path: Path, shown: str) -> tuple[Saga | None, list[Problem]]:
         return None, problems
     context = CheckContext(documents, problems)
     info = check_story(parsed, context)
+    check_lessons(parsed, info, context)
     if problems or info is None:
         return None, problems
     saga = Saga(
@@ -103,6 +106,7 @@ def _read_story(path: Path, shown: str) -> tuple[Saga | None, list[Problem]]:
         script=next((file.script for file in parsed if file.script is not None), None),
         perspectives=tuple(item for file in parsed for item in file.perspectives),
         notes=tuple(item for file in parsed for item in file.notes),
+        lesson=merge_lessons(file.lesson for file in parsed if file.lesson is not None),
     )
     return saga, []
 
@@ -127,6 +131,8 @@ def coverage(saga: Saga, languages: tuple[str, ...] = UI_LANGUAGES) -> tuple[Cov
     ]
     if saga.script is not None:
         roots.append(saga.script)
+    if saga.lesson is not None:
+        roots.append(saga.lesson)
     texts = list(localized_texts(item for root in roots for item in items_with_origin(root)))
     return tuple(
         Coverage(lang, sum(1 for text in texts if text.has(lang)), len(texts)) for lang in languages

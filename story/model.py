@@ -250,3 +250,9 @@ class StoryFile:
     script: Script | None = doc("ChatGPT's script.", None)
     perspectives: tuple[Perspective, ...] = doc("Analyses.", ())
     notes: tuple[Note, ...] = doc("Notes for teachers.", ())
+    lesson: Lesson | None = doc("Discussion questions and a quiz for a class (optional).", None)
+
+
+# The lesson's classes live in `story.lesson`, which builds on the ones above: imported last so
+# that `StoryFile` can name `Lesson` (its hints are resolved only when the format is read).
+from story.lesson import Lesson  # noqa: E402
