@@ -54,11 +54,20 @@ BROWSER_COMMANDS = (
     Command("bilingual", "b", "toggle_bilingual"),
     Command("second_language", "B", "next_second_language", show=False),
     Command("zone", "z", "next_zone", show=False),
+    Command("quiz", "Q", "open_quiz", show=False),
 )
 
 SCRIPT_COMMANDS = (
     Command("close", "escape,s", "close", key_display="esc"),
     Command("open_beat_event", "enter", "open_event", show=True),
+)
+
+QUIZ_COMMANDS = (
+    Command("close", "escape,Q", "close", key_display="esc"),
+    Command("reveal", "space,r", "reveal", key_display="space"),
+    Command("open_quiz_event", "enter", "open_event"),
+    Command("previous_question", "left,N", "step_question(-1)", key_display="←"),
+    Command("next_question", "right,n", "step_question(1)", key_display="→"),
 )
 
 

@@ -85,6 +85,7 @@ class SagaCommands(Provider):
                 )
             )
         entries.append((tr(lang, "cmd.bilingual"), (), browser.action_toggle_bilingual))
+        entries.append((tr(lang, "cmd.quiz"), (), browser.action_open_quiz))
         for code in LANGUAGES:
             if code != lang:
                 entries.append(

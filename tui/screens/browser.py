@@ -219,6 +219,11 @@ class BrowserScreen(Screen[None]):
             ScriptScreen(self.saga, self.lang, self.event_id), callback=self.select_event_or_none
         )
 
+    def action_open_quiz(self) -> None:
+        from tui.screens.quiz import QuizScreen
+
+        self.app.push_screen(QuizScreen(self.saga, self.lang), callback=self.select_event_or_none)
+
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
