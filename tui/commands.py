@@ -59,7 +59,10 @@ BROWSER_COMMANDS = (
 
 SCRIPT_COMMANDS = (
     Command("close", "escape,s", "close", key_display="esc"),
-    Command("open_beat_event", "enter", "open_event", show=True),
+    # A priority binding: the beats list's own enter (select) would otherwise hide it from the
+    # footer, and a reader would not learn that enter opens the real event.
+    Command("open_beat_event", "enter", "open_event", priority=True),
+    Command("endings", "e", "toggle_endings"),
 )
 
 QUIZ_COMMANDS = (

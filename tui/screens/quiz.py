@@ -29,7 +29,8 @@ LETTERS = "ABCDEF"
 
 def question_text(item: QuizQuestion, lang: str) -> Text:
     """The question, then its choices lettered A, B, C..."""
-    out = text_in(item.question, lang, "bold")
+    out = Text(end="")
+    out.append_text(text_in(item.question, lang, "bold"))
     out.append("\n")
     for index, choice in enumerate(item.choices):
         out.append(f"\n {LETTERS[index]}  ", style="bold")
@@ -39,7 +40,8 @@ def question_text(item: QuizQuestion, lang: str) -> Text:
 
 def revealed_text(saga: Saga, item: QuizQuestion, lang: str) -> Text:
     """The question with the right choice marked, the others dimmed, then why and where."""
-    out = text_in(item.question, lang, "bold")
+    out = Text(end="")
+    out.append_text(text_in(item.question, lang, "bold"))
     out.append("\n")
     for index, choice in enumerate(item.choices):
         if choice.correct:
@@ -122,7 +124,8 @@ class QuizScreen(Screen[str | None]):
     def _render_all(self) -> None:
         localize_bindings(self, self.lang)
         lang = self.lang
-        title = plain(tr(lang, "quiz.title"), "bold")
+        title = Text(end="")
+        title.append(tr(lang, "quiz.title"), style="bold")
         question = self.query_one("#quiz-question", Static)
         hint = self.query_one("#quiz-hint", Static)
         item = self.current
