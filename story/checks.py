@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from story.dates import check_date
-from story.localized import Localized
+from story.localized import EMPTY, Localized
 from story.model import Actor, Origin, StoryFile, StoryInfo
 from story.problems import Problem
 from story.yamlread import Document
@@ -196,8 +196,9 @@ def check_translations(everything: list[Any], languages: Iterable[str], ctx: Che
             continue
         for item_field in fields(item):
             value = getattr(item, item_field.name)
+            # An optional text (camp, subtitle, outlet_names) may be left out altogether.
             if not isinstance(value, Localized) or (
-                not value.values and item_field.name in ("camp", "subtitle")
+                not value.values and item_field.default is EMPTY
             ):
                 continue
             missing = [lang for lang in wanted if not value.has(lang)]

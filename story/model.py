@@ -90,7 +90,16 @@ class Source:
     original_language: LangCode | None = doc("The language it was first written in.", None)
     date: DateStr | None = doc("Publication date.", None)
     url: str | None = doc("Public address (required for outside sources).", None)
+    outlet_names: Localized = doc(
+        "The outlet's name in each language, where it is not the same everywhere "
+        "(otherwise `outlet` is shown as it is).",
+        EMPTY,
+    )
     origin: Origin = origin_field()
+
+    def outlet_in(self, lang: str) -> str:
+        """Who published it, named in `lang` when the story says how."""
+        return self.outlet_names(lang) if self.outlet_names.values else self.outlet
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ def test_markdown_has_every_event_in_order(mini: Saga) -> None:
     positions = [text.index(event.title("en")) for event in mini.events]
     assert positions == sorted(positions)
     assert "A lab \\[is\\] born." in text  # literal, escaped for Markdown
-    assert "« pas franc »" in text and "Article A (Outlet, a.txt)" in text
+    assert "« pas franc »" in text and "Article A (Outlet)" in text
+    assert "a.txt" not in text  # seed file names are for checks, not for readers
     assert "The battle" in text and "Did not happen" in text
 
 
@@ -59,3 +60,26 @@ def test_cli_errors() -> None:
     assert result.returncode == 2 and result.stderr.strip().endswith("unknown actor 'nobody'")
     result = entry("export", "--lang", "xx")
     assert result.returncode == 2 and "unknown language" in result.stderr
+
+
+def test_dates_are_written_the_cldr_way_not_iso(saga: Saga) -> None:
+    french = to_markdown(whole_story(saga, "fr"))
+    assert "PDG par intérim (OpenAI)\u00a0: 17 nov. 2023 → 19 nov. 2023" in french
+    assert "2023-11-17" not in french
+    chinese = to_markdown(whole_story(saga, "zh"))
+    assert "2023年11月17日 → 2023年11月19日" in chinese and "2023-11-17" not in chinese
+
+
+def test_sources_are_named_in_the_handouts_language(saga: Saga) -> None:
+    french = to_markdown(whole_story(saga, "fr"))
+    assert "Silicon-based Laboratory (republié par Gate), 21 nov. 2023" in french
+    assert "republished by Gate" not in french and "3ec74e41f1df8cec" not in french
+    assert "爱范儿（ifanr）" in to_markdown(whole_story(saga, "zh"))
+    assert "Sources\u00a0: " in french
+
+
+def test_each_day_starts_a_printed_page(saga: Saga) -> None:
+    page = to_html(whole_story(saga, "en"))
+    assert page.count('<h3 class="day">') == len(saga.days)
+    assert "@media print" in page and "h3.day { break-before: page; }" in page
+    assert "@page { size: A4" in page

@@ -17,14 +17,15 @@ from typing import Literal
 
 from story import Localized, Saga
 from story.model import Event
-from tui.cldr import clock_time, story_date, zone_name
+from tui.cldr import clock_time, medium_date, story_date, zone_name
 from tui.errors import UsageError
 from tui.i18n import LANGUAGES, language_from_environment, tr
 from tui.options import PROG, QuietParser, language
 from tui.safe import neutralise
 from tui.start import load_saga
 
-Kind = Literal["h1", "h2", "h3", "h4", "p", "quote", "li", "meta"]
+Kind = Literal["h1", "h2", "h3", "day", "h4", "p", "quote", "li", "meta"]
+"""`day` is a day's heading: an h3 that starts a new page when printed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +59,37 @@ class Handout:
         clock = clock_time(event.time, self.lang)
         return story_date(event.date, self.lang) + (f" · {clock}" if clock else "")
 
-    def source_line(self, source_ids: tuple[str, ...]) -> str:
-        parts = []
-        for source_id in source_ids:
-            source = self.saga.sources[source_id]
-            where = source.file or source.url or ""
-            outside = f" {tr(self.lang, 'source.outside')}" if source.kind == "outside" else ""
-            parts.append(
-                f"{self.t(source.title)} ({source.outlet}{', ' + where if where else ''}){outside}"
+    def span(self, start: str | None, end: str | None) -> str:
+        """A role's days, the CLDR way ("17 nov. 2023 → 19 nov. 2023"; "…" when open)."""
+        first = medium_date(start, self.lang) if start else "…"
+        last = medium_date(end, self.lang) if end else "…"
+        return f"{first} → {last}"
+
+    def source_name(self, source_id: str) -> str:
+        """A source as a reader knows it: title, outlet and date in the handout's language;
+        the public address of an outside source. (Seed file names are for checks only.)"""
+        source = self.saga.sources[source_id]
+        about = source.outlet_in(self.lang)
+        if source.date:
+            about += ", " + medium_date(source.date, self.lang)
+        outside = ""
+        if source.kind == "outside":
+            outside = f" {tr(self.lang, 'source.outside')}" + (
+                f" {source.url}" if source.url else ""
             )
-        return f"{tr(self.lang, 'detail.sources')}: " + "; ".join(parts)
+        return f"{self.t(source.title)} ({about}){outside}"
+
+    def source_line(self, source_ids: tuple[str, ...]) -> str:
+        names = "; ".join(self.source_name(source_id) for source_id in source_ids)
+        return self.labelled(tr(self.lang, "detail.sources"), names)
+
+    def labelled(self, label: str, text: str) -> str:
+        """ "Label: text" as the language writes it (French: a space before the colon)."""
+        return tr(self.lang, "export.labelled", label=label, text=text)
+
+    def quoted(self, text: str) -> str:
+        """Text in the language's quotation marks (« » in French)."""
+        return tr(self.lang, "export.quoted", text=text)
 
     def event(self, event: Event, level: Kind = "h4") -> None:
         self.add(level, f"{self.when(event)} — {self.t(event.title)}")
@@ -79,21 +101,23 @@ class Handout:
                     self.t(role.title) for role in self.saga.roles_at(actor_id, event)
                 )
                 names.append(self.name(actor_id) + (f" ({roles})" if roles else ""))
-            self.add("meta", f"{tr(self.lang, 'detail.actors')}: " + "; ".join(names))
+            self.add("meta", self.labelled(tr(self.lang, "detail.actors"), "; ".join(names)))
         for quote in event.quotes:
             note = f" {tr(self.lang, 'quote.retranslated')}" if quote.retranslated else ""
             original = tr(self.lang, "quote.original", language=quote.original_language)
             self.add(
                 "quote",
-                f"{self.name(quote.speaker)}: “{self.t(quote.text)}” — "
+                self.labelled(self.name(quote.speaker), self.quoted(self.t(quote.text))) + " — "
                 f"{original} {quote.original}{note}",
             )
         for act, beat in self.saga.acts_of_event.get(event.id, ()):
             verdict = tr(self.lang, f"verdict.{beat.verdict}")
             self.add(
                 "meta",
-                f"{tr(self.lang, 'detail.script')}: {self.t(act.title)} — "
-                f"{self.t(beat.text)} ({verdict})",
+                self.labelled(
+                    tr(self.lang, "detail.script"),
+                    f"{self.t(act.title)} — {self.t(beat.text)} ({verdict})",
+                ),
             )
         self.add("meta", self.source_line(event.sources))
 
@@ -112,14 +136,13 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         if actor.camp.values:
             out.add("meta", out.t(actor.camp))
         for role in actor.roles:
-            span = f"{role.start or '…'} → {role.end or '…'}"
             org = f" ({out.name(role.org)})" if role.org else ""
-            out.add("li", f"{out.t(role.title)}{org}: {span}")
+            out.add("li", out.labelled(f"{out.t(role.title)}{org}", out.span(role.start, role.end)))
         out.add("meta", out.source_line(actor.sources))
     out.add("h2", tr(lang, "export.days"))
     for day in saga.days:
         title = tr(lang, "day.background") if day.is_background else story_date(day.id, lang)
-        out.add("h3", title)
+        out.add("day", title)
         for event in day.events:
             out.event(event)
     script = saga.script
@@ -128,7 +151,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         out.add("h3", out.t(script.title))
         out.add("p", out.t(script.summary))
         for setting in script.roles:
-            out.add("li", f"{out.t(setting.label)}: {out.t(setting.text)}")
+            out.add("li", out.labelled(out.t(setting.label), out.t(setting.text)))
         for act in script.acts:
             out.add("h4", out.t(act.title))
             for beat in act.beats:
@@ -139,8 +162,8 @@ def whole_story(saga: Saga, lang: str) -> Handout:
                 )
                 out.add(
                     "li",
-                    f"{out.t(beat.text)} — {verdict}: {out.t(beat.why)}"
-                    + (f" ({tr(lang, 'script.real_events')}: {real})" if real else ""),
+                    f"{out.t(beat.text)} — {out.labelled(verdict, out.t(beat.why))}"
+                    + (f" ({out.labelled(tr(lang, 'script.real_events'), real)})" if real else ""),
                 )
         out.add("meta", out.source_line(script.sources))
     for heading, items in (
@@ -155,7 +178,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
             out.add("meta", out.source_line(item.sources))
     out.add("h2", tr(lang, "detail.sources"))
     for source in saga.sources.values():
-        out.add("li", out.source_line((source.id,)).split(": ", 1)[1])
+        out.add("li", out.source_name(source.id))
     return out
 
 
@@ -169,7 +192,7 @@ def dossier(saga: Saga, lang: str, actor_id: str) -> Handout:
         out.add("meta", out.t(actor.camp))
     for role in actor.roles:
         org = f" ({out.name(role.org)})" if role.org else ""
-        out.add("li", f"{out.t(role.title)}{org}: {role.start or '…'} → {role.end or '…'}")
+        out.add("li", out.labelled(f"{out.t(role.title)}{org}", out.span(role.start, role.end)))
     out.add("h2", tr(lang, "pane.arc", name=out.t(actor.name)))
     for event in saga.events_of_actor.get(actor_id, ()):
         out.event(event, "h3")
@@ -188,6 +211,7 @@ def to_markdown(handout: Handout) -> str:
             "h1": "# ",
             "h2": "## ",
             "h3": "### ",
+            "day": "### ",
             "h4": "#### ",
             "li": "- ",
             "quote": "> ",
@@ -199,6 +223,26 @@ def to_markdown(handout: Handout) -> str:
     return "\n".join(lines)
 
 
+PRINT_STYLE = """
+body { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif; max-width: 46em;
+  margin: 2em auto; line-height: 1.5; padding: 0 1em; }
+.meta { color: #555; font-size: .9em; }
+blockquote { border-left: 3px solid #999; margin-left: 0; padding-left: 1em; }
+ul { margin: .2em 0; }
+h4 { margin-bottom: .2em; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.4; }
+  h2, h3.day { break-before: page; }
+  h1 + h2, h2 + h3.day { break-before: auto; }
+  h2, h3, h4 { break-after: avoid; }
+  blockquote, li, .meta { break-inside: avoid; }
+  .meta { color: #333; }
+}
+"""
+"""Screen and print styles: on paper each day starts a page, as does each part."""
+
+
 def to_html(handout: Handout) -> str:
     """A standalone, printable HTML page (no scripts, no outside resources)."""
     body = []
@@ -206,6 +250,8 @@ def to_html(handout: Handout) -> str:
         text = html.escape(block.text)
         if block.kind in ("h1", "h2", "h3", "h4"):
             body.append(f"<{block.kind}>{text}</{block.kind}>")
+        elif block.kind == "day":
+            body.append(f'<h3 class="day">{text}</h3>')
         elif block.kind == "quote":
             body.append(f"<blockquote>{text}</blockquote>")
         elif block.kind == "li":
@@ -215,15 +261,9 @@ def to_html(handout: Handout) -> str:
         else:
             body.append(f"<p>{text}</p>")
     title = html.escape(handout.blocks[0].text if handout.blocks else PROG)
-    style = (
-        "body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;"
-        "line-height:1.5;padding:0 1em}.meta{color:#555;font-size:.9em}"
-        "blockquote{border-left:3px solid #999;margin-left:0;padding-left:1em}"
-        "ul{margin:.2em 0}h4{margin-bottom:.2em}"
-    )
     return (
         f'<!DOCTYPE html>\n<html lang="{handout.lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>{PRINT_STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
