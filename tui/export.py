@@ -275,6 +275,7 @@ def export_main(argv: list[str]) -> int:
     parser.add_argument("--lang", type=language)
     parser.add_argument("--format", choices=("md", "html"), default="md")
     parser.add_argument("--actor", help="one actor's dossier")
+    parser.add_argument("--brief", action="store_true", help="the lesson brief (four A4 pages)")
     parser.add_argument("--story", type=Path, help="a story folder or file")
     parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
     args = parser.parse_args(argv)
@@ -283,8 +284,16 @@ def export_main(argv: list[str]) -> int:
     saga, _ = load_saga(args.story)
     if args.actor is not None and args.actor not in saga.actors:
         raise UsageError(f"{PROG}: unknown actor '{args.actor}'")
-    handout = dossier(saga, lang, args.actor) if args.actor else whole_story(saga, lang)
-    text = to_html(handout) if args.format == "html" else to_markdown(handout)
+    if args.brief and args.actor is not None:
+        raise UsageError(f"{PROG}: --brief and --actor cannot be combined")
+    if args.brief:
+        from tui import brief
+
+        lesson = brief.build_brief(saga, lang)
+        text = brief.to_html(lesson) if args.format == "html" else brief.to_markdown(lesson)
+    else:
+        handout = dossier(saga, lang, args.actor) if args.actor else whole_story(saga, lang)
+        text = to_html(handout) if args.format == "html" else to_markdown(handout)
     if args.out is None:
         sys.stdout.write(text)
         return 0
