@@ -78,14 +78,14 @@ async def test_enter_goes_to_the_event_that_answers_it() -> None:
         await press(pilot, "Q", "right", "right", "enter")
         assert app.screen is app.browser
         assert app.saga.lesson is not None
-        assert app.browser.event_id == app.saga.lesson.quiz[2].event
+        assert app.browser.selection.event == app.saga.lesson.quiz[2].event
 
 
 async def test_escape_returns_without_moving() -> None:
     app = saga_app("--fresh", "--event", "openai-founded")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "Q", "right", "space", "escape")
-        assert app.screen is app.browser and app.browser.event_id == "openai-founded"
+        assert app.screen is app.browser and app.browser.selection.event == "openai-founded"
 
 
 async def test_the_quiz_follows_the_language() -> None:

@@ -81,7 +81,7 @@ async def test_enter_is_in_the_footer_and_opens_the_real_event() -> None:
         assert shown.get("enter") == "Open the real event"
         await press(pilot, "down", "enter")  # the second beat of act 1
         assert app.screen is app.browser
-        assert app.browser.event_id == "october-power-struggle"
+        assert app.browser.selection.event == "october-power-struggle"
 
 
 async def test_e_sets_the_endings_side_by_side_and_back() -> None:

@@ -8,6 +8,8 @@ moves leave as `QuizScreen.Changed` messages for it to relay.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -22,6 +24,10 @@ from tui.commands import QUIZ_COMMANDS, bindings, localize_bindings
 from tui.i18n import tr
 from tui.render import text_in
 from tui.safe import plain
+from tui.selection import Selection
+
+if TYPE_CHECKING:
+    from tui.screens.browser import BrowserScreen
 
 LETTERS = "ABCDEF"
 """How choices are labelled (a story's questions have at most six)."""
@@ -65,7 +71,8 @@ class QuizScreen(Screen[str | None]):
     """A question, its choices, and on `space` the answer with the event that gives it."""
 
     CSS_PATH = "quiz.tcss"
-    BINDINGS = bindings(QUIZ_COMMANDS)
+    COMMAND_TABLE = QUIZ_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
     class Changed(Message):
         """The reader moved to another question or revealed the answer (for a class leader)."""
@@ -75,11 +82,13 @@ class QuizScreen(Screen[str | None]):
             self.index = index
             self.revealed = revealed
 
-    def __init__(self, saga: Saga, lang: str, index: int = 0) -> None:
+    def __init__(self, browser: BrowserScreen, index: int = 0) -> None:
         super().__init__()
-        self.saga = saga
-        self.lang = lang
-        self.quiz: tuple[QuizQuestion, ...] = saga.lesson.quiz if saga.lesson else ()
+        self.browser = browser
+        """The screen whose selection holds the language."""
+        self.saga: Saga = browser.saga
+        lesson = browser.saga.lesson
+        self.quiz: tuple[QuizQuestion, ...] = lesson.quiz if lesson else ()
         self.index = max(0, min(index, len(self.quiz) - 1))
         self.revealed = False
 
@@ -90,9 +99,20 @@ class QuizScreen(Screen[str | None]):
             yield Static(id="quiz-hint", markup=False)
         yield Footer(show_command_palette=False)
 
+    @property
+    def lang(self) -> str:
+        """The reader's language (the selection's)."""
+        return self.browser.selection.lang
+
     def on_mount(self) -> None:
         self._render_all()
         self.query_one("#quiz-body").focus()
+        self.watch(self.browser, "selection", self._follow, init=False)
+
+    def _follow(self, old: Selection, new: Selection) -> None:
+        """Redraw in a new language (the question and whether it is revealed stay)."""
+        if old.lang != new.lang:
+            self._render_all()
 
     @property
     def current(self) -> QuizQuestion | None:
@@ -113,11 +133,6 @@ class QuizScreen(Screen[str | None]):
         if self.current is not None and not self.revealed:
             self.revealed = True
             self._render_all()
-
-    def set_language(self, lang: str) -> None:
-        """Follow the app's language (the question and its state stay)."""
-        self.lang = lang
-        self._render_all()
 
     # Drawing ---------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ only when their ids or texts change, and moving the highlight from code does not
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -27,10 +28,9 @@ class StoryList(OptionList):
             return None
         return self._rows[self.highlighted][0]
 
-    @property
-    def row_ids(self) -> list[str]:
-        """The ids of the rows, in order."""
-        return [row_id for row_id, _ in self._rows]
+    def has_row(self, row_id: str) -> bool:
+        """Whether a row with this id is shown."""
+        return row_id in self._index_of
 
     def set_rows(self, rows: list[tuple[str, Text]], highlight: str | None) -> None:
         """Show `rows` with `highlight` highlighted, rebuilding only what changed."""
@@ -58,6 +58,35 @@ class StoryList(OptionList):
         """Up stops at the first row."""
         if self.highlighted is None or self.highlighted > 0:
             super().action_cursor_up()
+
+    def action_page_up(self) -> None:
+        """Page up, unless the list has no room to lay out its rows.
+
+        A list squeezed to zero height (presenter mode, a terminal a few rows high) has no line
+        map, and Textual's paging then raised KeyError; there is nothing to page through.
+        """
+        if self._has_room():
+            super().action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_page_down(self) -> None:
+        """Page down, unless the list has no room (see `action_page_up`)."""
+        if self._has_room():
+            super().action_page_down()  # type: ignore[no-untyped-call]
+
+    def _has_room(self) -> bool:
+        region = self.scrollable_content_region
+        return region.width > 0 and region.height > 0
+
+    async def _on_click(self, event: events.Click) -> None:
+        """Ignore a click on a row that no longer exists.
+
+        A click carries the option index of the frame it landed on; when the rows were rebuilt
+        between that frame and the click (a day change while the mouse is pressed, or a browser
+        tab whose frames arrive late), the stock handler indexed past the new rows (IndexError).
+        """
+        clicked = event.style.meta.get("option")
+        if isinstance(clicked, int) and 0 <= clicked < self.option_count:
+            await super()._on_click(event)
 
     def highlight_id(self, row_id: str | None) -> None:
         """Move the highlight to `row_id` (or clear it) without telling anyone."""
