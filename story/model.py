@@ -64,6 +64,19 @@ def origin_field() -> Any:
 
 
 @dataclass(frozen=True)
+class Power:
+    """What the power strip follows day by day: who holds an organisation's top seat, and how
+    many sit on one of its bodies (for the saga: OpenAI's CEO and its board)."""
+
+    org: Id = doc("The organisation (an actor id) whose seat and body are followed.")
+    seat: tuple[Id, ...] = doc("The positions that hold the top seat ([ceo, interim-ceo]).")
+    seat_label: Localized = doc("How the strip names the seat ('CEO').")
+    body: tuple[Id, ...] = doc("The positions whose holders are counted ([board-member]).", ())
+    body_label: Localized = doc("How the strip names the body it counts ('Board').", EMPTY)
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True)
 class StoryInfo:
     """The story's title and settings."""
 
@@ -72,6 +85,7 @@ class StoryInfo:
     languages: tuple[LangCode, ...] = doc("The languages every text should be written in.")
     subtitle: Localized = doc("A line under the title.", EMPTY)
     focus_from: DayStr | None = doc("Events dated before this day form the 'background' day.", None)
+    power: Power | None = doc("What the power strip follows; no strip without it.", None)
     origin: Origin = origin_field()
 
 

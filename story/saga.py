@@ -20,7 +20,6 @@ from story.model import (
     Event,
     Note,
     Perspective,
-    Quote,
     Role,
     Script,
     Source,
@@ -29,7 +28,6 @@ from story.model import (
 
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
-CEO_POSITIONS = ("ceo", "interim-ceo")
 ArcKey = tuple[tuple[int, int, int], int, int]
 
 
@@ -176,9 +174,16 @@ class Saga:
             if role.org == org and role.position in positions and covers(role.start, role.end, day)
         )
 
-    def ceo_on(self, day: str, org: str = "openai") -> tuple[ActorRole, ...]:
-        """Who is the organisation's CEO (or interim CEO) on `day`."""
-        return self.holders(CEO_POSITIONS, org, day)
+    def seat_holders(self, day: str) -> tuple[ActorRole, ...]:
+        """Who holds the top seat the story's power strip follows on `day` (OpenAI's CEO or
+        interim CEO in the saga); nobody when the story declares no `power`."""
+        power = self.info.power
+        return self.holders(power.seat, power.org, day) if power else ()
+
+    def body_size(self, day: str) -> int:
+        """How many sit on the body the story's power strip counts on `day` (0 without one)."""
+        power = self.info.power
+        return len(self.holders(power.body, power.org, day)) if power and power.body else 0
 
     def cast_of(self, day: Day) -> tuple[Actor, ...]:
         """The actors on stage on a day: everyone named by its events, in order of appearance."""
@@ -229,19 +234,7 @@ class Saga:
         acts = self.script.acts if self.script else ()
         return next((act for act in acts if act.id == act_id), None)
 
-    def events_of_act(self, act_id: str) -> tuple[Event, ...]:
-        """The real events an act's beats are linked to, in story order."""
-        act = self.act(act_id)
-        if act is None:
-            return ()
-        ids = {event for beat in act.beats for event in beat.events}
-        return tuple(event for event in self.events if event.id in ids)
-
     # Everything else -------------------------------------------------------------------------
-
-    def quotes(self) -> tuple[tuple[Event, Quote], ...]:
-        """Every quote with its event, in story order."""
-        return tuple((event, quote) for event in self.events for quote in event.quotes)
 
     def notes_about(self, event_id: str) -> tuple[Note | Perspective, ...]:
         """Teacher notes and perspectives that concern an event."""

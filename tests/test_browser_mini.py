@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from story.dates import date_sort_key
 from tests.conftest import MINI
@@ -224,7 +225,7 @@ async def test_footer_follows_the_language() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
 
         def footer_text() -> str:
-            return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+            return " ".join(str(key.description) for key in app.screen.query(FooterKey))
 
         assert "Next day" in footer_text()
         await press(pilot, "l")

@@ -114,9 +114,9 @@ def test_problems_are_placed(tmp_path: Path, change: tuple[str, str], message: s
         saga, found = read_story(mini_with(tmp_path, text), "story")
         assert found == [] and saga is not None
         return
-    found = problems_of(tmp_path, text)
-    assert any(message in line for line in found), found
-    assert all(re.match(r"story/30-lesson\.yaml:\d+:\d+: ", line) for line in found), found
+    lines = problems_of(tmp_path, text)
+    assert any(message in line for line in lines), lines
+    assert all(re.match(r"story/30-lesson\.yaml:\d+:\d+: ", line) for line in lines), lines
 
 
 def test_an_act_needs_a_script(tmp_path: Path) -> None:

@@ -97,10 +97,10 @@ async def test_e_sets_the_endings_side_by_side_and_back() -> None:
         assert "▼ Here it parts from what happened" in light and "Did not happen:" in tragic
         assert screen.query_one("#endings").display
         assert not screen.query_one("#script-panes").display
-        await press(pilot, "enter")  # disabled while the endings are shown
+        await press(pilot, "enter")  # no beat to open while the endings are shown
         assert app.screen is screen
         await press(pilot, "e")
-        assert not screen.showing_endings and screen.query_one("#beats").has_focus
+        assert not screen.has_class("-endings") and screen.query_one("#beats").has_focus
 
 
 async def test_an_ending_beat_points_to_the_side_by_side_view() -> None:

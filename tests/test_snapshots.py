@@ -50,7 +50,7 @@ def test_script_screen(snap_compare: Compare) -> None:
 def test_script_endings_side_by_side(snap_compare: Compare) -> None:
     """You should see, in French, the light and the tragic endings in two columns, each beat
     with its verdict and why, "▼ Ici, il s'écarte de ce qui s'est passé" above the first beat
-    that did not happen, and enter greyed out in the footer."""
+    that did not happen, and no enter in the footer (there is no beat to open)."""
     app = make_app(["--fresh", "--event", "altman-fired", "--lang", "fr"])
     assert snap_compare(app, press=["s", "e"], terminal_size=(120, 40))
 

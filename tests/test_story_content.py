@@ -67,7 +67,7 @@ def test_days_from_background_to_the_return(saga: Saga) -> None:
 
 def test_ceo_seat_day_by_day(saga: Saga) -> None:
     def ceo(day: str) -> list[str]:
-        return [holder.actor.id for holder in saga.ceo_on(day)]
+        return [holder.actor.id for holder in saga.seat_holders(day)]
 
     assert ceo("2023-11-16") == ["sam-altman"]
     assert ceo("2023-11-17") == ceo("2023-11-19") == ["mira-murati"]
@@ -156,7 +156,7 @@ def test_quotes_keep_the_seed_wording(saga: Saga) -> None:
         for source in saga.sources.values()
         if source.kind == "seed" and source.file
     }
-    for _, quote in saga.quotes():
+    for quote in (quote for event in saga.events for quote in event.quotes):
         original = squash(quote.original.strip('«» "“”'))
         cited = [seed_text[s] for s in quote.sources if s in seed_text]
         assert any(original in text for text in cited), quote.id

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 
 from story import Saga
 from story.model import Actor, Role
-from story.saga import CEO_POSITIONS
 from tui.cldr import clock_time, long_day, medium_date, short_day, zone_name
 from tui.i18n import tr
 from tui.render import VERDICT_MARK
 from tui.safe import neutralise
 from tui.script_view import act_label, tally_heading, tally_items
 
+TOP_SEAT = "ceo"
+"""The seat the story's power strip follows, shown first (its positions merged)."""
 SEAT_LABELS = {
     "ceo": "seat.ceo",
     "chair": "seat.chair",
@@ -92,6 +93,8 @@ class Brief:
     title: str
     subtitle: str
     zone: str
+    seat: str = ""
+    """How the story names the top seat its power strip follows ("CEO"); "" when it has none."""
     days: list[DayRow] = field(default_factory=list)
     seat_days: list[str] = field(default_factory=list)
     seats: list[SeatRow] = field(default_factory=list)
@@ -112,7 +115,10 @@ def short_name(actor: Actor, lang: str) -> str:
 
 
 def central_org(saga: Saga) -> str | None:
-    """The organisation the story is about: the one most roles belong to."""
+    """The organisation the story is about: the one its power strip follows, else the one most
+    roles belong to."""
+    if saga.info.power is not None:
+        return saga.info.power.org
     counts = Counter(role.org for actor in saga.actors.values() for role in actor.roles)
     counts.pop(None, None)
     return counts.most_common(1)[0][0] if counts else None
@@ -131,12 +137,13 @@ def build_brief(saga: Saga, lang: str) -> Brief:
         title=info.title(lang),
         subtitle=info.subtitle(lang) if info.subtitle.values else "",
         zone=tr(lang, "export.zone", zone=zone_name(info.zone, lang)),
+        seat=info.power.seat_label(lang) if info.power is not None else "",
     )
     org = central_org(saga)
     days = crisis_days(saga)
     for day_id in days:
         day = saga.day_by_id[day_id]
-        holders = saga.ceo_on(day_id, org) if org else ()
+        holders = saga.seat_holders(day_id)
         ceo = " → ".join(holder.actor.name(lang) for holder in holders) or "—"
         events = tuple((clock_time(event.time, lang), event.title(lang)) for event in day.events)
         brief.days.append(DayRow(long_day(day_id, lang), ceo, events))
@@ -199,9 +206,11 @@ def seat_rows(saga: Saga, org: str, days: list[str], lang: str) -> list[SeatRow]
     roles = [
         (actor, role) for actor in saga.actors.values() for role in actor.roles if role.org == org
     ]
+    top = saga.info.power.seat if saga.info.power is not None else ()
     groups: dict[str, list[tuple[Actor, Role]]] = {}
     for actor, role in roles:
-        seat = "ceo" if role.position in CEO_POSITIONS else role.position
+        # The top seat's positions (CEO and interim CEO) are one seat, held in turn.
+        seat = TOP_SEAT if role.position in top else role.position
         groups.setdefault(seat, []).append((actor, role))
     ordered = sorted(
         groups,
@@ -213,7 +222,12 @@ def seat_rows(saga: Saga, org: str, days: list[str], lang: str) -> list[SeatRow]
         texts = [holders_on(saga, held, day, lang) for day in days]
         if not any(texts):
             continue
-        label = tr(lang, SEAT_LABELS[seat]) if seat in SEAT_LABELS else held[0][1].title(lang)
+        if seat == TOP_SEAT and saga.info.power is not None:
+            label = saga.info.power.seat_label(lang)
+        elif seat in SEAT_LABELS:
+            label = tr(lang, SEAT_LABELS[seat])
+        else:
+            label = held[0][1].title(lang)
         rows.append(SeatRow(label, tuple(merge(texts))))
     return rows
 
@@ -277,6 +291,12 @@ tr.act { break-after: avoid; }
 """
 
 
+def day_headers(brief: Brief) -> list[str]:
+    """The day-by-day table's columns: the day, the top seat (when the story has one), events."""
+    seat = [brief.seat] if brief.seat else []
+    return [brief.label("brief.day"), *seat, brief.label("brief.what_happened")]
+
+
 def _e(text: str) -> str:
     return html.escape(neutralise(text))
 
@@ -291,18 +311,16 @@ def to_html(brief: Brief) -> str:
     if brief.days:
         out.append("<h2>" + _e(brief.label("brief.days")) + "</h2>")
         out.append("<table><tr>")
-        for key in ("brief.day", "power.ceo", "brief.what_happened"):
-            out.append(f"<th>{_e(brief.label(key))}</th>")
+        for header in day_headers(brief):
+            out.append(f"<th>{_e(header)}</th>")
         out.append("</tr>")
         for row in brief.days:
             events = "<br>".join(
                 (f'<span class="time">{_e(time)}</span> ' if time else "") + _e(title)
                 for time, title in row.events
             )
-            out.append(
-                f'<tr><td class="day">{_e(row.day)}</td><td>{_e(row.ceo)}</td>'
-                f"<td>{events}</td></tr>"
-            )
+            holder = f"<td>{_e(row.ceo)}</td>" if brief.seat else ""
+            out.append(f'<tr><td class="day">{_e(row.day)}</td>{holder}<td>{events}</td></tr>')
         out.append("</table>")
     if brief.seats:
         out.append("<h2>" + _e(brief.label("brief.seats")) + "</h2>")
@@ -373,18 +391,17 @@ def to_markdown(brief: Brief) -> str:
     lines += [f"_{_md(brief.zone)}_", ""]
     if brief.days:
         lines += ["## " + _md(brief.label("brief.days")), ""]
-        headers = [brief.label(key) for key in ("brief.day", "power.ceo", "brief.what_happened")]
         rows = [
             [
                 _md(row.day),
-                _md(row.ceo),
+                *([_md(row.ceo)] if brief.seat else []),
                 "<br>".join(
                     _md(f"{time} · {title}" if time else title) for time, title in row.events
                 ),
             ]
             for row in brief.days
         ]
-        lines += _table(headers, rows)
+        lines += _table(day_headers(brief), rows)
     if brief.seats:
         lines += ["## " + _md(brief.label("brief.seats")), ""]
         rows = [

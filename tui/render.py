@@ -56,9 +56,9 @@ def day_title(saga: Saga, day: Day, lang: str) -> str:
     return tr(lang, "day.background") if day.is_background else short_day(day.id, lang)
 
 
-def ceo_names(saga: Saga, day: Day, lang: str) -> Text:
-    """Who is OpenAI's CEO that day ("—" when nobody is)."""
-    holders = saga.ceo_on(saga.day_date(day))
+def seat_names(saga: Saga, day: Day, lang: str) -> Text:
+    """Who holds the seat the story follows that day, OpenAI's CEO in the saga ("—": nobody)."""
+    holders = saga.seat_holders(saga.day_date(day))
     if not holders:
         return plain("—", "dim")
     line = Text(end="")
@@ -70,12 +70,14 @@ def ceo_names(saga: Saga, day: Day, lang: str) -> Text:
 
 
 def day_row(saga: Saga, day: Day, lang: str) -> Text:
-    """A row of the strip of days: date on one line, the day's CEO on the next."""
+    """A row of the strip of days: date on one line, who holds the seat (the CEO) on the next."""
     line = plain(day_title(saga, day, lang), "bold")
     line.append(f"  ({number(len(day.events), lang)})", style="dim")
-    line.append("\n")
-    line.append(tr(lang, "label.ceo") + " ", style="dim")
-    line.append_text(ceo_names(saga, day, lang))
+    power = saga.info.power
+    if power is not None:
+        line.append("\n")
+        line.append_text(plain(tr(lang, "label.seat", seat=power.seat_label(lang)) + " ", "dim"))
+        line.append_text(seat_names(saga, day, lang))
     return line
 
 

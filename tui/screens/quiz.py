@@ -155,7 +155,7 @@ class QuizScreen(Screen[str | None]):
             number=number(self.index + 1, lang),
             count=number(len(self.quiz), lang),
         )
-        title.append(f"  ·  {position}", style="dim")
+        title.append(f"  ·  {position}")
         self.query_one("#quiz-title", Static).update(title)
         if self.revealed:
             question.update(revealed_text(self.saga, item, lang))

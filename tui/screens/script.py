@@ -21,6 +21,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from story import Saga
 from story.model import Act, Beat, Script
+from tui.colours import SIGNALS
 from tui.commands import SCRIPT_COMMANDS, bindings, localize_bindings
 from tui.i18n import tr
 from tui.labels import tr_label
@@ -74,7 +75,7 @@ def ending_text(act: Act, lang: str) -> Text:
     for beat in act.beats:
         out.append("\n\n")
         if beat is parting:
-            out.append(tr(lang, "script.parts_here") + "\n", style="bold magenta")
+            out.append(tr(lang, "script.parts_here") + "\n", style=f"bold {SIGNALS['note']}")
         out.append(f"{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
         out.append_text(text_in(beat.text, lang, "italic"))
         out.append("\n  ")
@@ -215,11 +216,9 @@ class ScriptScreen(Screen[None]):
             self.app.bell()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """With the endings side by side there is no highlighted beat to open: enter is shown
-        disabled."""
-        if action == "open_event" and self.showing_endings:
-            return None
-        return True
+        """With the endings side by side there is no highlighted beat to open: enter leaves the
+        footer (greyed out, it would be too faint to read)."""
+        return not (action == "open_event" and self.showing_endings)
 
     def action_toggle_endings(self) -> None:
         """The endings side by side, or back to the beats."""
