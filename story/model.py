@@ -97,35 +97,54 @@ class Source:
     kind: Literal["seed", "outside"] = doc(
         "'seed' for a file of the seed articles, 'outside' for public record beyond them."
     )
-    title: Localized = doc("The article's title.")
-    outlet: str = doc("Who published it.")
+    title: Localized = doc("The article's title, in each reader's language.")
+    outlet: Localized = doc("Who published it, as readers know the outlet in their language.")
     language: LangCode = doc("The language of the text as we have it.")
-    file: str | None = doc("The seed's file name (seeds only).", None)
+    file: str | None = doc(
+        "The seed's file name (seeds only): for authors and checks, never shown as the label.",
+        None,
+    )
     original_language: LangCode | None = doc("The language it was first written in.", None)
     date: DateStr | None = doc("Publication date.", None)
     url: str | None = doc("Public address (required for outside sources).", None)
-    outlet_names: Localized = doc(
-        "The outlet's name in each language, where it is not the same everywhere "
-        "(otherwise `outlet` is shown as it is).",
-        EMPTY,
-    )
     origin: Origin = origin_field()
-
-    def outlet_in(self, lang: str) -> str:
-        """Who published it, named in `lang` when the story says how."""
-        return self.outlet_names(lang) if self.outlet_names.values else self.outlet
 
 
 @dataclass(frozen=True)
 class Role:
-    """A position an actor holds over a span of days (inclusive, either end open)."""
+    """A position an actor holds over a span: from a day or a moment to a day or a moment.
+
+    Either end may be open. An end given as a day alone includes that whole day; a time of day,
+    or the event that starts or ends the role, places it at that moment (Altman was CEO on the
+    morning of Friday 17 November 2023, not that afternoon).
+    """
 
     position: Id = doc("A kebab key: ceo, interim-ceo, cto, president, chair, board-member, ...")
     title: Localized = doc("How the role is named.")
     sources: tuple[Id, ...] = doc("Sources of this role.")
     org: Id | None = doc("The organisation (an actor id).", None)
     start: DateStr | None = doc("First day held; open when absent.", None, key="from")
-    end: DateStr | None = doc("Last day held (inclusive); open when absent.", None, key="to")
+    end: DateStr | None = doc(
+        "Last day held (the whole day, unless `to_time` says when it ends); open when absent.",
+        None,
+        key="to",
+    )
+    start_time: TimeStr | None = doc(
+        "When on the `from` day it starts (the story's zone).", None, key="from_time"
+    )
+    end_time: TimeStr | None = doc(
+        "When on the `to` day it ends (the story's zone): not held after it.", None, key="to_time"
+    )
+    start_event: Id | None = doc(
+        "The event that starts it, instead of `from`: held from that event on.",
+        None,
+        key="from_event",
+    )
+    end_event: Id | None = doc(
+        "The event that ends it, instead of `to`: held until that event, not after it.",
+        None,
+        key="to_event",
+    )
     origin: Origin = origin_field()
 
 
@@ -155,6 +174,11 @@ class Quote:
     sources: tuple[Id, ...] = doc("Where it is quoted.")
     retranslated: bool = doc(
         "True when renderings are translations of a translation (the first words are lost).",
+        False,
+    )
+    speaker_uncertain: bool = doc(
+        "True when the source does not make clear who said it: `speaker` is who it seems to"
+        " credit, and readers are shown the doubt.",
         False,
     )
     origin: Origin = origin_field()

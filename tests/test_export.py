@@ -18,8 +18,8 @@ def test_markdown_has_every_event_in_order(mini: Saga) -> None:
     positions = [text.index(event.title("en")) for event in mini.events]
     assert positions == sorted(positions)
     assert "A lab \\[is\\] born." in text  # literal, escaped for Markdown
-    assert "« pas franc »" in text and "Article A (Outlet)" in text
-    assert "a.txt" not in text  # seed file names are for checks, not for readers
+    assert "« pas franc »" in text and "Outlet: “Article A” — in French" in text
+    assert "a.txt" not in text  # the file name stays in the data, not in the handout
     assert "The battle" in text and "Did not happen" in text
 
 
@@ -64,18 +64,21 @@ def test_cli_errors() -> None:
 
 def test_dates_are_written_the_cldr_way_not_iso(saga: Saga) -> None:
     french = to_markdown(whole_story(saga, "fr"))
-    assert "PDG par intérim (OpenAI)\u00a0: 17 nov. 2023 → 19 nov. 2023" in french
+    assert (
+        "PDG par intérim (OpenAI)\u00a0: vendredi 17 novembre 2023 · 12:00 → "
+        "dimanche 19 novembre 2023 · nuit" in french
+    )
     assert "2023-11-17" not in french
     chinese = to_markdown(whole_story(saga, "zh"))
-    assert "2023年11月17日 → 2023年11月19日" in chinese and "2023-11-17" not in chinese
+    assert "临时CEO (OpenAI)：2023年11月17日星期五 · 12:00" in chinese
+    assert "2023-11-17" not in chinese
 
 
-def test_sources_are_named_in_the_handouts_language(saga: Saga) -> None:
+def test_labels_and_quotes_follow_the_language(saga: Saga) -> None:
     french = to_markdown(whole_story(saga, "fr"))
-    assert "Silicon-based Laboratory (republié par Gate), 21 nov. 2023" in french
-    assert "republished by Gate" not in french and "3ec74e41f1df8cec" not in french
-    assert "爱范儿（ifanr）" in to_markdown(whole_story(saga, "zh"))
-    assert "Sources\u00a0: " in french
+    assert "Sources\u00a0: " in french and "Qui\u00a0: " in french
+    assert "«\u00a0M. Altman n'a pas été franc" in french
+    assert "3ec74e41f1df8cec" not in french  # seed file names are for checks
 
 
 def test_each_day_starts_a_printed_page(saga: Saga) -> None:

@@ -22,9 +22,9 @@ def test_tally_counts_every_beat(saga: Saga) -> None:
     assert sum(tally(saga.script).values()) == 20
     assert tally_heading(saga.script, "en") == "ChatGPT's 20 beats:"
     assert [item for _, item in tally_items(saga.script, "fr")] == [
-        f"✔ Arrivé\u00a0: {counted['happened']}",
+        f"✔ C'est arrivé\u00a0: {counted['happened']}",
         f"◐ En partie\u00a0: {counted['partly']}",
-        f"✘ N'est pas arrivé\u00a0: {counted['did-not-happen']}",
+        f"✘ Ce n'est pas arrivé\u00a0: {counted['did-not-happen']}",
     ]
 
 
@@ -62,7 +62,10 @@ async def test_the_legend_counts_and_the_rows_are_numbered() -> None:
         assert isinstance(app.screen, ScriptScreen)
         legend = screen_text(app, "#script-legend")
         assert legend.startswith("Les 20 passages du scénario de ChatGPT")
-        assert "Arrivé : 3" in legend and "En partie : 11" in legend
+        assert app.saga.script is not None
+        counted = Counter(beat.verdict for act in app.saga.script.acts for beat in act.beats)
+        assert f"C'est arrivé : {counted['happened']}" in legend
+        assert f"En partie : {counted['partly']}" in legend
         rows = app.screen.query_one("#beats").option_count  # type: ignore[attr-defined]
         assert rows == 20
         assert "Acte 1 · La bataille pour le trône" in screen_text(app, "#beat-detail")

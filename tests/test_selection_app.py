@@ -40,7 +40,7 @@ async def test_a_selection_from_json_moves_every_pane() -> None:
         assert (
             arc_title is not None and app.saga.actors["mira-murati"].name("zh") in arc_title.plain
         )
-        second = str(browser.query_one("#detail-second", Static).render())
+        second = str(browser.query_one("#detail-second", Static).content)
         assert second.startswith(app.saga.event_by_id["nadella-hires-altman"].title("fr"))
         footer_keys = {b.id: b.description for _, b, *_ in browser.active_bindings.values()}
         assert footer_keys["script"] == tr("zh", "cmd.script")

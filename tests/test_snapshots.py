@@ -40,7 +40,7 @@ def test_bilingual_french_chinese(snap_compare: Compare) -> None:
 
 def test_script_screen(snap_compare: Compare) -> None:
     """You should see ChatGPT's script: under its title a legend that counts the beats (✔
-    Happened: 3, ◐ Partly: 11, ✘ Did not happen: 6); numbered acts ("Act 1 · The Battle for
+    Happened: 3, ◐ Partly: 10, ✘ Did not happen: 7); numbered acts ("Act 1 · The Battle for
     the Throne") with verdict marks on the left; the highlighted beat against what really
     happened on the right; and "⏎ Open the real event" first in the footer."""
     app = make_app(["--fresh", "--event", "altman-fired"])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from story import Saga
 from story.model import Actor, Role
+from story.saga import ActorRole
 from tui.cldr import clock_time, long_day, medium_date, short_day, zone_name
 from tui.i18n import tr
 from tui.render import VERDICT_MARK
@@ -175,9 +176,9 @@ def build_brief(saga: Saga, lang: str) -> Brief:
         # The articles by title; outside sources, which back a date or a later fact, by outlet.
         date = f", {medium_date(source.date, lang)}" if source.date else ""
         if source.kind == "outside":
-            brief.sources.append(f"{source.outlet_in(lang)}{date}")
+            brief.sources.append(f"{source.outlet(lang)}{date}")
         else:
-            brief.sources.append(f"{source.title(lang)} ({source.outlet_in(lang)}{date})")
+            brief.sources.append(f"{source.title(lang)} ({source.outlet(lang)}{date})")
     return brief
 
 
@@ -203,23 +204,28 @@ def question_groups(saga: Saga, lang: str) -> list[QuestionGroup]:
 
 def seat_rows(saga: Saga, org: str, days: list[str], lang: str) -> list[SeatRow]:
     """Each seat at `org` held on some day of the crisis, with who held it each day."""
-    roles = [
-        (actor, role) for actor in saga.actors.values() for role in actor.roles if role.org == org
-    ]
     top = saga.info.power.seat if saga.info.power is not None else ()
-    groups: dict[str, list[tuple[Actor, Role]]] = {}
-    for actor, role in roles:
-        # The top seat's positions (CEO and interim CEO) are one seat, held in turn.
-        seat = TOP_SEAT if role.position in top else role.position
-        groups.setdefault(seat, []).append((actor, role))
+    positions: dict[str, list[str]] = {}
+    titles: dict[str, Role] = {}
+    for actor in saga.actors.values():
+        for role in actor.roles:
+            if role.org != org:
+                continue
+            # The top seat's positions (CEO and interim CEO) are one seat, held in turn.
+            seat = TOP_SEAT if role.position in top else role.position
+            if role.position not in positions.setdefault(seat, []):
+                positions[seat].append(role.position)
+            titles.setdefault(seat, role)
     ordered = sorted(
-        groups,
+        positions,
         key=lambda seat: SEAT_ORDER.index(seat) if seat in SEAT_ORDER else len(SEAT_ORDER),
     )
     rows = []
     for seat in ordered:
-        held = groups[seat]
-        texts = [holders_on(saga, held, day, lang) for day in days]
+        joiner = " → " if seat == TOP_SEAT else ", "
+        texts = [
+            holders_on(saga.holders(tuple(positions[seat]), org, day), lang, joiner) for day in days
+        ]
         if not any(texts):
             continue
         if seat == TOP_SEAT and saga.info.power is not None:
@@ -227,22 +233,22 @@ def seat_rows(saga: Saga, org: str, days: list[str], lang: str) -> list[SeatRow]
         elif seat in SEAT_LABELS:
             label = tr(lang, SEAT_LABELS[seat])
         else:
-            label = held[0][1].title(lang)
+            label = titles[seat].title(lang)
         rows.append(SeatRow(label, tuple(merge(texts))))
     return rows
 
 
-def holders_on(saga: Saga, held: list[tuple[Actor, Role]], day: str, lang: str) -> str:
-    """Who holds the seat on `day`, by family name; "(interim)" after an interim holder."""
-    names = []
-    for actor, role in held:
-        if role in saga.roles_on(actor.id, day):
-            name = short_name(actor, lang)
-            if role.position.startswith("interim"):
-                name += " " + tr(lang, "brief.interim")
-            if name not in names:
-                names.append(name)
-    return ", ".join(names)
+def holders_on(holders: Iterable[ActorRole], lang: str, joiner: str) -> str:
+    """Who held a seat on a day, by family name, in the order they took it ("Altman → Murati
+    (interim)" on a day of change); "(interim)" after an interim holder."""
+    names: list[str] = []
+    for holder in holders:
+        name = short_name(holder.actor, lang)
+        if holder.role.position.startswith("interim"):
+            name += " " + tr(lang, "brief.interim")
+        if name not in names:
+            names.append(name)
+    return joiner.join(names)
 
 
 def merge(texts: Iterable[str]) -> list[Cell]:
@@ -261,7 +267,7 @@ def merge(texts: Iterable[str]) -> list[Cell]:
 BRIEF_STYLE = """
 @page { size: A4; margin: 10mm; }
 body { font-family: "Liberation Sans", Arial, Helvetica, "Noto Sans CJK SC", sans-serif;
-  font-size: 8.4pt;
+  font-size: 8.1pt;
   line-height: 1.22; margin: 0 auto; max-width: 60em; color: #111; }
 h1 { font-size: 14pt; margin: 0; }
 h2 { font-size: 10.5pt; margin: 7pt 0 3pt; border-bottom: 1px solid #999; break-after: avoid; }

@@ -17,11 +17,13 @@ from typing import Literal
 
 from story import Localized, Saga
 from story.model import Event
-from tui.cldr import clock_time, medium_date, story_date, zone_name
+from story.moments import Bound
+from tui.cldr import clock_time, story_date, zone_name
 from tui.errors import UsageError
 from tui.i18n import LANGUAGES, language_from_environment, tr
 from tui.options import PROG, QuietParser, language
 from tui.safe import neutralise
+from tui.sources import source_label
 from tui.start import load_saga
 
 Kind = Literal["h1", "h2", "h3", "day", "h4", "p", "quote", "li", "meta"]
@@ -59,29 +61,17 @@ class Handout:
         clock = clock_time(event.time, self.lang)
         return story_date(event.date, self.lang) + (f" · {clock}" if clock else "")
 
-    def span(self, start: str | None, end: str | None) -> str:
-        """A role's days, the CLDR way ("17 nov. 2023 → 19 nov. 2023"; "…" when open)."""
-        first = medium_date(start, self.lang) if start else "…"
-        last = medium_date(end, self.lang) if end else "…"
-        return f"{first} → {last}"
-
-    def source_name(self, source_id: str) -> str:
-        """A source as a reader knows it: title, outlet and date in the handout's language;
-        the public address of an outside source. (Seed file names are for checks only.)"""
-        source = self.saga.sources[source_id]
-        about = source.outlet_in(self.lang)
-        if source.date:
-            about += ", " + medium_date(source.date, self.lang)
-        outside = ""
-        if source.kind == "outside":
-            outside = f" {tr(self.lang, 'source.outside')}" + (
-                f" {source.url}" if source.url else ""
-            )
-        return f"{self.t(source.title)} ({about}){outside}"
-
     def source_line(self, source_ids: tuple[str, ...]) -> str:
         names = "; ".join(self.source_name(source_id) for source_id in source_ids)
         return self.labelled(tr(self.lang, "detail.sources"), names)
+
+    def source_name(self, source_id: str) -> str:
+        """A source as readers know it (outlet, title, date in the handout's language), with
+        the public address of an outside source."""
+        source = self.saga.sources[source_id]
+        where = f" · {source.url}" if source.url else ""
+        outside = f" {tr(self.lang, 'source.outside')}" if source.kind == "outside" else ""
+        return f"{source_label(source, self.lang)}{where}{outside}"
 
     def labelled(self, label: str, text: str) -> str:
         """ "Label: text" as the language writes it (French: a space before the colon)."""
@@ -90,6 +80,20 @@ class Handout:
     def quoted(self, text: str) -> str:
         """Text in the language's quotation marks (« » in French)."""
         return tr(self.lang, "export.quoted", text=text)
+
+    def moment(self, bound: Bound | None) -> str:
+        """One end of a role: its day and, when the story says, its time; "…" when open."""
+        if bound is None:
+            return "…"
+        clock = clock_time(bound.time, self.lang)
+        return story_date(bound.date, self.lang) + (f" · {clock}" if clock else "")
+
+    def roles(self, actor_id: str) -> None:
+        """An actor's roles, each from the moment it starts to the moment it ends."""
+        for span in self.saga.role_spans.get(actor_id, ()):
+            org = f" ({self.name(span.role.org)})" if span.role.org else ""
+            when = f"{self.moment(span.start)} → {self.moment(span.end)}"
+            self.add("li", self.labelled(f"{self.t(span.role.title)}{org}", when))
 
     def event(self, event: Event, level: Kind = "h4") -> None:
         self.add(level, f"{self.when(event)} — {self.t(event.title)}")
@@ -105,9 +109,11 @@ class Handout:
         for quote in event.quotes:
             note = f" {tr(self.lang, 'quote.retranslated')}" if quote.retranslated else ""
             original = tr(self.lang, "quote.original", language=quote.original_language)
+            doubt = " (?)" if quote.speaker_uncertain else ""
             self.add(
                 "quote",
-                self.labelled(self.name(quote.speaker), self.quoted(self.t(quote.text))) + " — "
+                self.labelled(self.name(quote.speaker) + doubt, self.quoted(self.t(quote.text)))
+                + " — "
                 f"{original} {quote.original}{note}",
             )
         for act, beat in self.saga.acts_of_event.get(event.id, ()):
@@ -135,9 +141,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         out.add("p", out.t(actor.bio))
         if actor.camp.values:
             out.add("meta", out.t(actor.camp))
-        for role in actor.roles:
-            org = f" ({out.name(role.org)})" if role.org else ""
-            out.add("li", out.labelled(f"{out.t(role.title)}{org}", out.span(role.start, role.end)))
+        out.roles(actor.id)
         out.add("meta", out.source_line(actor.sources))
     out.add("h2", tr(lang, "export.days"))
     for day in saga.days:
@@ -190,9 +194,7 @@ def dossier(saga: Saga, lang: str, actor_id: str) -> Handout:
     out.add("p", out.t(actor.bio))
     if actor.camp.values:
         out.add("meta", out.t(actor.camp))
-    for role in actor.roles:
-        org = f" ({out.name(role.org)})" if role.org else ""
-        out.add("li", out.labelled(f"{out.t(role.title)}{org}", out.span(role.start, role.end)))
+    out.roles(actor_id)
     out.add("h2", tr(lang, "pane.arc", name=out.t(actor.name)))
     for event in saga.events_of_actor.get(actor_id, ()):
         out.event(event, "h3")

@@ -178,6 +178,10 @@ class Wrapped:
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the Text it holds
 
+    def __str__(self) -> str:
+        """The text itself, unbroken (what a test or a screen reader wants)."""
+        return self.text.plain
+
     def lines(self, width: int) -> list[Text]:
         """The lines at `width` cells."""
         if width != self._width:
