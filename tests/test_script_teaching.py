@@ -122,3 +122,17 @@ async def test_a_script_without_endings_has_no_endings_view() -> None:
         screen = app.screen
         assert isinstance(screen, ScriptScreen) and not screen.showing_endings
         assert screen_text(app, "#script-legend").startswith("ChatGPT's 2 beats:")
+
+
+async def test_at_80_columns_the_script_and_quiz_footers_fit_and_keep_enter() -> None:
+    from textual.widgets._footer import FooterKey
+
+    for lang in ("en", "fr", "id", "zh"):
+        for keys in (["s"], ["s", "e"], ["Q"]):
+            app = saga_app("--fresh", "--lang", lang)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await press(pilot, *keys)
+                shown = list(app.screen.query(FooterKey))
+                assert shown and all(key.region.right <= 80 for key in shown), (lang, keys)
+                if keys != ["s", "e"]:
+                    assert "enter" in {key.key for key in shown}, (lang, keys)

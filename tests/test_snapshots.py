@@ -58,7 +58,8 @@ def test_script_endings_side_by_side(snap_compare: Compare) -> None:
 def test_quiz_revealed(snap_compare: Compare) -> None:
     """You should see "Quiz · Question 1 of 26", the question, four lettered choices with the
     right one (B, Ilya Sutskever) marked ✔ in green and the others dimmed, the answer's why,
-    the event that answers it with its date, and the hint that enter opens it."""
+    the event that answers it with its date, the hint that enter opens it, and a compact
+    footer that fits in 80 columns (the arrows are left to the hint)."""
     app = make_app(["--fresh"])
     assert snap_compare(app, press=["Q", "space"], terminal_size=(80, 24))
 

@@ -22,6 +22,9 @@ from tui.selection import Selection
 from tui.start import Start
 from tui.state import Place, write_place
 
+NARROW = 100
+"""Below this many columns the browser shows fewer panes and the footer fewer keys."""
+
 
 class SagaApp(App[None]):
     """Browse the saga; `make_app` builds it from the command line."""
@@ -30,7 +33,7 @@ class SagaApp(App[None]):
     TITLE = "openai-saga"
     BINDINGS = bindings(APP_COMMANDS)
     COMMANDS = {SagaCommands}  # noqa: RUF012  (Textual's system commands are English only)
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = True
 
@@ -47,6 +50,7 @@ class SagaApp(App[None]):
         self.saga = start.saga
         self.state_path = state_path
         self.interval = interval
+        self._footer_narrow = False
         self.save_problem: str | None = None
         """Why the place could not be saved at quit (told once the terminal is back)."""
         first = Selection(
@@ -70,6 +74,19 @@ class SagaApp(App[None]):
         return self.browser.selection.lang
 
     @property
+    def narrow(self) -> bool:
+        """A terminal under 100 columns: fewer panes and fewer keys in the footer."""
+        return self.size.width < NARROW
+
+    def on_resize(self) -> None:
+        """Crossing the narrow width changes which keys the footer has room for."""
+        if self.narrow != self._footer_narrow:
+            self._footer_narrow = self.narrow
+            localize_bindings(self, self.lang, narrow=self.narrow)
+            if self.browser.is_mounted:
+                self.browser.relabel()
+
+    @property
     def presenting(self) -> bool:
         """Whether presenter mode is on."""
         return self.browser.selection.mode == "present"
@@ -80,7 +97,7 @@ class SagaApp(App[None]):
 
     def _selection_changed(self, old: Selection, new: Selection) -> None:
         if old.lang != new.lang:
-            localize_bindings(self, new.lang)
+            localize_bindings(self, new.lang, narrow=self.narrow)
         if old.mode != new.mode:
             self._show_mode(new)
 
@@ -97,7 +114,7 @@ class SagaApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.browser)
         self.watch(self.browser, "selection", self._selection_changed, init=False)
-        localize_bindings(self, self.lang)
+        localize_bindings(self, self.lang, narrow=self.narrow)
         if self.start.pane != "events":
             pane = self.browser.query(f"#{self.start.pane}")
             if pane:

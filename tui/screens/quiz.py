@@ -136,8 +136,19 @@ class QuizScreen(Screen[str | None]):
 
     # Drawing ---------------------------------------------------------------------------------
 
+    def on_resize(self) -> None:
+        """Crossing the narrow width changes which keys the footer has room for."""
+        self._fit_footer()
+
+    def _fit_footer(self) -> None:
+        """The footer in the reader's language, with only the keys that fit under 100 columns
+        (as the browser's)."""
+        narrow = self.app.size.width < 100  # tui.app.NARROW, as the browser screen does
+        localize_bindings(self, self.lang, narrow=narrow)
+        self.query_one(Footer).compact = narrow
+
     def _render_all(self) -> None:
-        localize_bindings(self, self.lang)
+        self._fit_footer()
         lang = self.lang
         title = Text(end="")
         title.append(tr(lang, "quiz.title"), style="bold")

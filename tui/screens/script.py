@@ -143,8 +143,19 @@ class ScriptScreen(Screen[None]):
                 beats.highlight_id(new.beat)
                 self._show_beat(new.beat)
 
+    def on_resize(self) -> None:
+        """Crossing the narrow width changes which keys the footer has room for."""
+        self._fit_footer()
+
+    def _fit_footer(self) -> None:
+        """The footer in the reader's language, with only the keys that fit under 100 columns
+        (as the browser's)."""
+        narrow = self.app.size.width < 100  # tui.app.NARROW, as the browser screen does
+        localize_bindings(self, self.lang, narrow=narrow)
+        self.query_one(Footer).compact = narrow
+
     def _render_all(self) -> None:
-        localize_bindings(self, self.lang)
+        self._fit_footer()
         script = self.saga.script
         header = Text(end="")
         if script is not None:
