@@ -107,7 +107,7 @@ class SagaApp(App[None]):
         script_open = any(isinstance(screen, ScriptScreen) for screen in self.screen_stack)
         if selection.mode == "script" and not script_open:
             self.push_screen(ScriptScreen(self.saga, self.browser))
-        elif selection.mode != "script" and script_open:
+        elif selection.mode != "script" and script_open and self.browser in self.screen_stack:
             while not isinstance(self.screen, BrowserScreen):
                 self.pop_screen()
 

@@ -108,6 +108,10 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self._choose(message.option_index)
 
     def _choose(self, index: int | None) -> None:
+        if not self.is_active:
+            # A second pick in the same frame (two clicks, a click and enter): dismissing again
+            # would pop the screen underneath, the browser itself.
+            return
         events = list(dict.fromkeys(hit.event_id for hit in self.hits))
         chosen = self.hits[index].event_id if index is not None else None
         self.dismiss((events, chosen))
@@ -116,4 +120,5 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self.query_one("#results").focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_active:
+            self.dismiss(None)
