@@ -141,3 +141,17 @@ async def test_a_story_without_a_quiz_says_so() -> None:
         assert "This story has no quiz." in shown(app)
         await press(pilot, "escape")
         assert not isinstance(app.screen, QuizScreen)
+
+
+async def test_two_keys_in_one_frame_do_not_pop_the_browser() -> None:
+    app = saga_app("--fresh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "Q")
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        screen.action_open_event()
+        screen.action_close()  # still in the same frame: the quiz is no longer on top
+        await pilot.pause()
+        assert app.screen is app.browser
+        await press(pilot, "l")  # the browser still works
+        assert app.browser.selection.lang == "fr"

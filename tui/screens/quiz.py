@@ -194,6 +194,8 @@ class QuizScreen(Screen[str | None]):
         self.post_message(self.Changed(self.index, False))
 
     def action_open_event(self) -> None:
+        if not self.is_active:  # a second key in the same frame would pop the browser
+            return
         item = self.current
         if item is None or item.event not in self.saga.event_by_id:
             self.app.bell()
@@ -201,4 +203,5 @@ class QuizScreen(Screen[str | None]):
         self.dismiss(item.event)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        if self.is_active:
+            self.dismiss(None)
