@@ -10,10 +10,11 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, get_args, get_type_hints
 
 from story.dates import check_date, is_full_day
-from story.localized import Localized
+from story.localized import EMPTY, Localized
 from story.model import Actor, Event, Origin, Pattern, Role, StoryFile, StoryInfo
 from story.moments import Bound, EventPlace, resolve
 from story.problems import Problem, ProblemLog
@@ -336,7 +337,16 @@ def _overlap(
     return starts <= ends
 
 
-OPTIONAL_TEXTS = ("camp", "subtitle")
+def _optional_text(cls: type, name: str) -> bool:
+    """Whether a text field may be left out (its default is the empty text)."""
+    return (cls.__name__, name) in _optional_texts(cls)
+
+
+@cache
+def _optional_texts(cls: Any) -> frozenset[tuple[str, str]]:
+    return frozenset((cls.__name__, item.name) for item in fields(cls) if item.default is EMPTY)
+
+
 """Texts that may be left out altogether (but, when written, in every language)."""
 
 
@@ -349,7 +359,10 @@ def check_translations(everything: list[Any], languages: Iterable[str], ctx: Che
             continue
         for name, key in shape.texts:
             value = getattr(item, name)
-            if not isinstance(value, Localized) or (not value.values and name in OPTIONAL_TEXTS):
+            # An optional text (camp, subtitle, a body_label) may be left out altogether.
+            if not isinstance(value, Localized) or (
+                not value.values and _optional_text(type(item), name)
+            ):
                 continue
             texts = value.values
             if all(texts.get(lang, "").strip() for lang in wanted):

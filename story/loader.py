@@ -16,6 +16,8 @@ from story.checks import CheckContext, check_story, items_with_origin, localized
 from story.convert import Converter, Invalid, convert_sections
 from story.gcpause import gc_paused
 from story.layout import is_story_file
+from story.lesson import merge_lessons
+from story.lesson_checks import check_lessons
 from story.model import StoryFile, StoryInfo
 from story.places import place_problems
 from story.problems import Problem, ProblemLog, StoryError
@@ -125,6 +127,7 @@ def _read_story(
     if not files or (problems and not parsed):
         return None, documents
     info = check_story(parsed, context)
+    check_lessons(parsed, info, context)
     if progress is not None:
         progress(1.0)
     if problems or info is None:
@@ -187,6 +190,7 @@ def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
         script=next((file.script for file in parsed if file.script is not None), None),
         perspectives=tuple(item for file in parsed for item in file.perspectives),
         notes=tuple(item for file in parsed for item in file.notes),
+        lesson=merge_lessons(file.lesson for file in parsed if file.lesson is not None),
     )
 
 
@@ -230,6 +234,8 @@ def coverage(saga: Saga, languages: tuple[str, ...] = UI_LANGUAGES) -> tuple[Cov
     ]
     if saga.script is not None:
         roots.append(saga.script)
+    if saga.lesson is not None:
+        roots.append(saga.lesson)
     texts = list(localized_texts(item for root in roots for item in items_with_origin(root)))
     return tuple(
         Coverage(lang, sum(1 for text in texts if text.has(lang)), len(texts)) for lang in languages

@@ -8,59 +8,43 @@ description, so authors and code read the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
-from story.dates import DATE_PATTERN, DAY_PATTERN, TIME_PATTERN
+from story.fields import (
+    ID_PATTERN,
+    INTERNAL,
+    LANG_PATTERN,
+    NOWHERE,
+    DateStr,
+    DayStr,
+    Id,
+    LangCode,
+    Origin,
+    Pattern,
+    TimeStr,
+    doc,
+    origin_field,
+)
+from story.lesson import Lesson
 from story.localized import EMPTY, Localized
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A regular expression a string must match, with the human name used in messages."""
-
-    regex: str
-    meaning: str
-
-
-Id = Annotated[str, Pattern(ID_PATTERN, "a kebab-case id like 'sam-altman'")]
-DateStr = Annotated[str, Pattern(DATE_PATTERN, 'a quoted date "YYYY-MM-DD", "YYYY-MM" or "YYYY"')]
-DayStr = Annotated[str, Pattern(DAY_PATTERN, 'a quoted date "YYYY-MM-DD"')]
-TimeStr = Annotated[
-    str,
-    Pattern(TIME_PATTERN, 'a quoted time "HH:MM" (24h) or morning/midday/afternoon/evening/night'),
+__all__ = [
+    "ID_PATTERN",
+    "INTERNAL",
+    "LANG_PATTERN",
+    "NOWHERE",
+    "DateStr",
+    "DayStr",
+    "Id",
+    "LangCode",
+    "Lesson",
+    "Origin",
+    "Pattern",
+    "TimeStr",
+    "doc",
+    "origin_field",
 ]
-LangCode = Annotated[str, Pattern(LANG_PATTERN, "a language code like 'en'")]
-
-
-def doc(text: str, default: Any = ..., *, key: str | None = None, **kwargs: Any) -> Any:
-    """A dataclass field carrying its description, its YAML key when it differs, its default."""
-    meta = {"doc": text, "key": key}
-    if default is ...:
-        return field(metadata=meta, **kwargs)
-    if isinstance(default, (list, dict, set)):
-        raise TypeError("use tuples for defaults")
-    return field(default=default, metadata=meta, **kwargs)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where an item was read: its file and its path inside the YAML document."""
-
-    file: str
-    path: tuple[str | int, ...]
-
-
-NOWHERE = Origin("", ())
-INTERNAL = {"internal": True}
-
-
-def origin_field() -> Any:
-    """The `origin` of an item: filled by the loader, not part of the format, not compared."""
-    return field(default=NOWHERE, compare=False, repr=False, metadata=INTERNAL)
 
 
 @dataclass(frozen=True)
@@ -297,3 +281,4 @@ class StoryFile:
     script: Script | None = doc("ChatGPT's script.", None)
     perspectives: tuple[Perspective, ...] = doc("Analyses.", ())
     notes: tuple[Note, ...] = doc("Notes for teachers.", ())
+    lesson: Lesson | None = doc("Discussion questions and a quiz for a class (optional).", None)

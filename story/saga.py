@@ -12,6 +12,7 @@ from datetime import timedelta
 from functools import cached_property
 
 from story.dates import date_sort_key, is_full_day, parse_day, time_sort_key
+from story.lesson import Lesson
 from story.model import (
     Act,
     Actor,
@@ -108,6 +109,8 @@ class Saga:
     script: Script | None
     perspectives: tuple[Perspective, ...]
     notes: tuple[Note, ...]
+    lesson: Lesson | None = None
+    """Discussion questions and the quiz, when the story has them."""
     event_by_id: dict[str, Event] = field(init=False)
     days: tuple[Day, ...] = field(init=False)
     day_by_id: dict[str, Day] = field(init=False)

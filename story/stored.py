@@ -17,7 +17,8 @@ from typing import Any
 
 import msgspec
 
-from story import model
+from story import lesson, model
+from story.lesson import Lesson
 from story.localized import Localized
 from story.model import Actor, Event, Note, Perspective, Script, Source, StoryInfo
 from story.saga import Saga
@@ -34,6 +35,7 @@ class StoredStory:
     script: Script | None
     perspectives: tuple[Perspective, ...]
     notes: tuple[Note, ...]
+    lesson: Lesson | None = None
 
 
 def stored(saga: Saga) -> StoredStory:
@@ -46,6 +48,7 @@ def stored(saga: Saga) -> StoredStory:
         script=saga.script,
         perspectives=saga.perspectives,
         notes=saga.notes,
+        lesson=saga.lesson,
     )
 
 
@@ -59,6 +62,7 @@ def to_saga(data: StoredStory) -> Saga:
         script=data.script,
         perspectives=data.perspectives,
         notes=data.notes,
+        lesson=data.lesson,
     )
 
 
@@ -66,10 +70,11 @@ def to_saga(data: StoredStory) -> Saga:
 def model_signature() -> str:
     """A digest of the model's classes and fields: it changes whenever the model does."""
     parts = []
-    for name in sorted(vars(model)):
-        cls = getattr(model, name)
-        if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == model.__name__:
-            parts.append(f"{name}({', '.join(f'{f.name}: {f.type}' for f in fields(cls))})")
+    for module in (model, lesson):
+        for name in sorted(vars(module)):
+            cls = getattr(module, name)
+            if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == module.__name__:
+                parts.append(f"{name}({', '.join(f'{f.name}: {f.type}' for f in fields(cls))})")
     parts.append(f"Localized({', '.join(f'{f.name}: {f.type}' for f in fields(Localized))})")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

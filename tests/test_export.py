@@ -60,3 +60,29 @@ def test_cli_errors() -> None:
     assert result.returncode == 2 and result.stderr.strip().endswith("unknown actor 'nobody'")
     result = entry("export", "--lang", "xx")
     assert result.returncode == 2 and "unknown language" in result.stderr
+
+
+def test_dates_are_written_the_cldr_way_not_iso(saga: Saga) -> None:
+    french = to_markdown(whole_story(saga, "fr"))
+    assert (
+        "PDG par intérim (OpenAI)\u00a0: vendredi 17 novembre 2023 · 12:00 → "
+        "dimanche 19 novembre 2023 · nuit" in french
+    )
+    assert "2023-11-17" not in french
+    chinese = to_markdown(whole_story(saga, "zh"))
+    assert "临时CEO (OpenAI)：2023年11月17日星期五 · 12:00" in chinese
+    assert "2023-11-17" not in chinese
+
+
+def test_labels_and_quotes_follow_the_language(saga: Saga) -> None:
+    french = to_markdown(whole_story(saga, "fr"))
+    assert "Sources\u00a0: " in french and "Qui\u00a0: " in french
+    assert "«\u00a0M. Altman n'a pas été franc" in french
+    assert "3ec74e41f1df8cec" not in french  # seed file names are for checks
+
+
+def test_each_day_starts_a_printed_page(saga: Saga) -> None:
+    page = to_html(whole_story(saga, "en"))
+    assert page.count('<h3 class="day">') == len(saga.days)
+    assert "@media print" in page and "h3.day { break-before: page; }" in page
+    assert "@page { size: A4" in page

@@ -34,6 +34,10 @@ def test_the_shipped_story_opens_without_parsing(monkeypatch: pytest.MonkeyPatch
     saga, key = load_saga(None)
     assert key == str(STORY_DIR.resolve())
     assert saga.event_by_id and "sam-altman" in saga.actors
+    monkeypatch.undo()
+    parsed = load_story(STORY_DIR)
+    assert stored(saga) == stored(parsed)
+    assert saga.lesson is not None and saga.lesson == parsed.lesson  # stored() once dropped it
 
 
 def test_a_stale_or_damaged_prebuilt_file_is_not_used(tmp_path: Path) -> None:

@@ -39,10 +39,29 @@ def test_bilingual_french_chinese(snap_compare: Compare) -> None:
 
 
 def test_script_screen(snap_compare: Compare) -> None:
-    """You should see ChatGPT's script: acts and beats with verdict marks on the left, and the
-    highlighted beat against what really happened on the right."""
+    """You should see ChatGPT's script: under its title a legend that counts the beats (✔
+    Happened: 3, ◐ Partly: 10, ✘ Did not happen: 7); numbered acts ("Act 1 · The Battle for
+    the Throne") with verdict marks on the left; the highlighted beat against what really
+    happened on the right; and "⏎ Open the real event" first in the footer."""
     app = make_app(["--fresh", "--event", "altman-fired"])
     assert snap_compare(app, press=["s"], terminal_size=(120, 40))
+
+
+def test_script_endings_side_by_side(snap_compare: Compare) -> None:
+    """You should see, in French, the light and the tragic endings in two columns, each beat
+    with its verdict and why, "▼ Ici, il s'écarte de ce qui s'est passé" above the first beat
+    that did not happen, and no enter in the footer (there is no beat to open)."""
+    app = make_app(["--fresh", "--event", "altman-fired", "--lang", "fr"])
+    assert snap_compare(app, press=["s", "e"], terminal_size=(120, 40))
+
+
+def test_quiz_revealed(snap_compare: Compare) -> None:
+    """You should see "Quiz · Question 1 of 26", the question, four lettered choices with the
+    right one (B, Ilya Sutskever) marked ✔ in green and the others dimmed, the answer's why,
+    the event that answers it with its date, the hint that enter opens it, and a compact
+    footer that fits in 80 columns (the arrows are left to the hint)."""
+    app = make_app(["--fresh"])
+    assert snap_compare(app, press=["Q", "space"], terminal_size=(80, 24))
 
 
 def test_help_in_french(snap_compare: Compare) -> None:

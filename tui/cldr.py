@@ -71,6 +71,12 @@ def compact_date(value: str, lang: str) -> str:
 
 
 @cache
+def medium_date(value: str, lang: str) -> str:
+    """With its year, in a few words: "Nov 17, 2023", "17 nov. 2023", "2023年11月17日"."""
+    return _any_date(value, lang, "yMMMd", "yMMM")
+
+
+@cache
 def brief_date(value: str, lang: str) -> str:
     """In about eight cells: "Nov 17", "17 nov.", "11月17日", "Oct 2023"."""
     return _any_date(value, lang, "MMMd", "yMMM")

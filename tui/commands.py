@@ -70,12 +70,25 @@ BROWSER_COMMANDS = (
     Command("bilingual", "b", "toggle_bilingual", narrow=False),
     Command("second_language", "B", "next_second_language", show=False),
     Command("zone", "z", "next_zone", show=False),
+    Command("quiz", "Q", "open_quiz", show=False),
     Command("lower_pane", "c", "toggle_lower_pane", show=False),
 )
 
 SCRIPT_COMMANDS = (
     Command("close", "escape,s", "close", key_display="esc"),
-    Command("open_beat_event", "enter", "open_event", show=True),
+    # A priority binding: the beats list's own enter (select) would otherwise hide it from the
+    # footer, and a reader would not learn that enter opens the real event.
+    Command("open_beat_event", "enter", "open_event", priority=True),
+    Command("endings", "e", "toggle_endings"),
+)
+
+QUIZ_COMMANDS = (
+    Command("close", "escape,Q", "close", key_display="esc"),
+    Command("reveal", "space,r", "reveal", key_display="space"),
+    Command("open_quiz_event", "enter", "open_event"),
+    # Left out of a narrow footer: the quiz's own hint line says "← →: other questions".
+    Command("previous_question", "left,N", "step_question(-1)", key_display="←", narrow=False),
+    Command("next_question", "right,n", "step_question(1)", key_display="→", narrow=False),
 )
 
 HELP_COMMANDS = (Command("close", "escape,question_mark,q", "dismiss_help", key_display="esc"),)
@@ -88,7 +101,14 @@ SEARCH_COMMANDS = (
 
 COMMANDS_BY_ID = {
     command.id: command
-    for table in (APP_COMMANDS, BROWSER_COMMANDS, SCRIPT_COMMANDS, HELP_COMMANDS, SEARCH_COMMANDS)
+    for table in (
+        APP_COMMANDS,
+        BROWSER_COMMANDS,
+        SCRIPT_COMMANDS,
+        QUIZ_COMMANDS,
+        HELP_COMMANDS,
+        SEARCH_COMMANDS,
+    )
     for command in table
 }
 """Every command by id (a binding carries its command's id)."""

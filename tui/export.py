@@ -26,7 +26,8 @@ from tui.safe import neutralise
 from tui.sources import source_label
 from tui.start import load_saga
 
-Kind = Literal["h1", "h2", "h3", "h4", "p", "quote", "li", "meta"]
+Kind = Literal["h1", "h2", "h3", "day", "h4", "p", "quote", "li", "meta"]
+"""`day` is a day's heading: an h3 that starts a new page when printed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +62,24 @@ class Handout:
         return story_date(event.date, self.lang) + (f" · {clock}" if clock else "")
 
     def source_line(self, source_ids: tuple[str, ...]) -> str:
-        parts = []
-        for source_id in source_ids:
-            source = self.saga.sources[source_id]
-            where = f" · {source.url}" if source.url else ""
-            outside = f" {tr(self.lang, 'source.outside')}" if source.kind == "outside" else ""
-            parts.append(f"{source_label(source, self.lang)}{where}{outside}")
-        return f"{tr(self.lang, 'detail.sources')}: " + "; ".join(parts)
+        names = "; ".join(self.source_name(source_id) for source_id in source_ids)
+        return self.labelled(tr(self.lang, "detail.sources"), names)
+
+    def source_name(self, source_id: str) -> str:
+        """A source as readers know it (outlet, title, date in the handout's language), with
+        the public address of an outside source."""
+        source = self.saga.sources[source_id]
+        where = f" · {source.url}" if source.url else ""
+        outside = f" {tr(self.lang, 'source.outside')}" if source.kind == "outside" else ""
+        return f"{source_label(source, self.lang)}{where}{outside}"
+
+    def labelled(self, label: str, text: str) -> str:
+        """ "Label: text" as the language writes it (French: a space before the colon)."""
+        return tr(self.lang, "export.labelled", label=label, text=text)
+
+    def quoted(self, text: str) -> str:
+        """Text in the language's quotation marks (« » in French)."""
+        return tr(self.lang, "export.quoted", text=text)
 
     def moment(self, bound: Bound | None) -> str:
         """One end of a role: its day and, when the story says, its time; "…" when open."""
@@ -81,7 +93,7 @@ class Handout:
         for span in self.saga.role_spans.get(actor_id, ()):
             org = f" ({self.name(span.role.org)})" if span.role.org else ""
             when = f"{self.moment(span.start)} → {self.moment(span.end)}"
-            self.add("li", f"{self.t(span.role.title)}{org}: {when}")
+            self.add("li", self.labelled(f"{self.t(span.role.title)}{org}", when))
 
     def event(self, event: Event, level: Kind = "h4") -> None:
         self.add(level, f"{self.when(event)} — {self.t(event.title)}")
@@ -93,22 +105,25 @@ class Handout:
                     self.t(role.title) for role in self.saga.roles_at(actor_id, event)
                 )
                 names.append(self.name(actor_id) + (f" ({roles})" if roles else ""))
-            self.add("meta", f"{tr(self.lang, 'detail.actors')}: " + "; ".join(names))
+            self.add("meta", self.labelled(tr(self.lang, "detail.actors"), "; ".join(names)))
         for quote in event.quotes:
             note = f" {tr(self.lang, 'quote.retranslated')}" if quote.retranslated else ""
             original = tr(self.lang, "quote.original", language=quote.original_language)
             doubt = " (?)" if quote.speaker_uncertain else ""
             self.add(
                 "quote",
-                f"{self.name(quote.speaker)}{doubt}: “{self.t(quote.text)}” — "
+                self.labelled(self.name(quote.speaker) + doubt, self.quoted(self.t(quote.text)))
+                + " — "
                 f"{original} {quote.original}{note}",
             )
         for act, beat in self.saga.acts_of_event.get(event.id, ()):
             verdict = tr(self.lang, f"verdict.{beat.verdict}")
             self.add(
                 "meta",
-                f"{tr(self.lang, 'detail.script')}: {self.t(act.title)} — "
-                f"{self.t(beat.text)} ({verdict})",
+                self.labelled(
+                    tr(self.lang, "detail.script"),
+                    f"{self.t(act.title)} — {self.t(beat.text)} ({verdict})",
+                ),
             )
         self.add("meta", self.source_line(event.sources))
 
@@ -131,7 +146,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
     out.add("h2", tr(lang, "export.days"))
     for day in saga.days:
         title = tr(lang, "day.background") if day.is_background else story_date(day.id, lang)
-        out.add("h3", title)
+        out.add("day", title)
         for event in day.events:
             out.event(event)
     script = saga.script
@@ -140,7 +155,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         out.add("h3", out.t(script.title))
         out.add("p", out.t(script.summary))
         for setting in script.roles:
-            out.add("li", f"{out.t(setting.label)}: {out.t(setting.text)}")
+            out.add("li", out.labelled(out.t(setting.label), out.t(setting.text)))
         for act in script.acts:
             out.add("h4", out.t(act.title))
             for beat in act.beats:
@@ -151,8 +166,8 @@ def whole_story(saga: Saga, lang: str) -> Handout:
                 )
                 out.add(
                     "li",
-                    f"{out.t(beat.text)} — {verdict}: {out.t(beat.why)}"
-                    + (f" ({tr(lang, 'script.real_events')}: {real})" if real else ""),
+                    f"{out.t(beat.text)} — {out.labelled(verdict, out.t(beat.why))}"
+                    + (f" ({out.labelled(tr(lang, 'script.real_events'), real)})" if real else ""),
                 )
         out.add("meta", out.source_line(script.sources))
     for heading, items in (
@@ -167,7 +182,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
             out.add("meta", out.source_line(item.sources))
     out.add("h2", tr(lang, "detail.sources"))
     for source in saga.sources.values():
-        out.add("li", out.source_line((source.id,)).split(": ", 1)[1])
+        out.add("li", out.source_name(source.id))
     return out
 
 
@@ -198,6 +213,7 @@ def to_markdown(handout: Handout) -> str:
             "h1": "# ",
             "h2": "## ",
             "h3": "### ",
+            "day": "### ",
             "h4": "#### ",
             "li": "- ",
             "quote": "> ",
@@ -209,6 +225,26 @@ def to_markdown(handout: Handout) -> str:
     return "\n".join(lines)
 
 
+PRINT_STYLE = """
+body { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif; max-width: 46em;
+  margin: 2em auto; line-height: 1.5; padding: 0 1em; }
+.meta { color: #555; font-size: .9em; }
+blockquote { border-left: 3px solid #999; margin-left: 0; padding-left: 1em; }
+ul { margin: .2em 0; }
+h4 { margin-bottom: .2em; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.4; }
+  h2, h3.day { break-before: page; }
+  h1 + h2, h2 + h3.day { break-before: auto; }
+  h2, h3, h4 { break-after: avoid; }
+  blockquote, li, .meta { break-inside: avoid; }
+  .meta { color: #333; }
+}
+"""
+"""Screen and print styles: on paper each day starts a page, as does each part."""
+
+
 def to_html(handout: Handout) -> str:
     """A standalone, printable HTML page (no scripts, no outside resources)."""
     body = []
@@ -216,6 +252,8 @@ def to_html(handout: Handout) -> str:
         text = html.escape(block.text)
         if block.kind in ("h1", "h2", "h3", "h4"):
             body.append(f"<{block.kind}>{text}</{block.kind}>")
+        elif block.kind == "day":
+            body.append(f'<h3 class="day">{text}</h3>')
         elif block.kind == "quote":
             body.append(f"<blockquote>{text}</blockquote>")
         elif block.kind == "li":
@@ -225,15 +263,9 @@ def to_html(handout: Handout) -> str:
         else:
             body.append(f"<p>{text}</p>")
     title = html.escape(handout.blocks[0].text if handout.blocks else PROG)
-    style = (
-        "body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;"
-        "line-height:1.5;padding:0 1em}.meta{color:#555;font-size:.9em}"
-        "blockquote{border-left:3px solid #999;margin-left:0;padding-left:1em}"
-        "ul{margin:.2em 0}h4{margin-bottom:.2em}"
-    )
     return (
         f'<!DOCTYPE html>\n<html lang="{handout.lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>{PRINT_STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
@@ -258,6 +290,7 @@ def export_main(argv: list[str]) -> int:
     parser.add_argument("--lang", type=language)
     parser.add_argument("--format", choices=("md", "html"), default="md")
     parser.add_argument("--actor", help="one actor's dossier")
+    parser.add_argument("--brief", action="store_true", help="the lesson brief (four A4 pages)")
     parser.add_argument("--story", type=Path, help="a story folder or file")
     parser.add_argument("--out", type=Path, help="file to write (default: standard output)")
     args = parser.parse_args(argv)
@@ -266,8 +299,16 @@ def export_main(argv: list[str]) -> int:
     saga, _ = load_saga(args.story)
     if args.actor is not None and args.actor not in saga.actors:
         raise UsageError(f"{PROG}: unknown actor '{args.actor}'")
-    handout = dossier(saga, lang, args.actor) if args.actor else whole_story(saga, lang)
-    text = to_html(handout) if args.format == "html" else to_markdown(handout)
+    if args.brief and args.actor is not None:
+        raise UsageError(f"{PROG}: --brief and --actor cannot be combined")
+    if args.brief:
+        from tui import brief
+
+        lesson = brief.build_brief(saga, lang)
+        text = brief.to_html(lesson) if args.format == "html" else brief.to_markdown(lesson)
+    else:
+        handout = dossier(saga, lang, args.actor) if args.actor else whole_story(saga, lang)
+        text = to_html(handout) if args.format == "html" else to_markdown(handout)
     if args.out is None:
         write_utf8(text, sys.stdout)
         return 0

@@ -80,7 +80,7 @@ def app_parser() -> QuietParser:
         description="The November 2023 OpenAI leadership crisis as a terminal drama.",
         epilog=(
             "commands: validate [PATH ...] | export [--lang CODE] [--format md|html] "
-            "[--actor ID] [--out FILE] | serve [--host HOST] [--port PORT]. "
+            "[--actor ID] [--brief] [--out FILE] | serve [--host HOST] [--port PORT]. "
             "Keys: arrows move, l language, s script, p presenter, / search, ? help, q quit."
         ),
     )

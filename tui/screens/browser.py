@@ -213,6 +213,11 @@ class BrowserScreen(Screen[None]):
     def action_open_script(self) -> None:
         self.change(mode="script")
 
+    def action_open_quiz(self) -> None:
+        from tui.screens.quiz import QuizScreen
+
+        self.app.push_screen(QuizScreen(self), callback=self.select_event)
+
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
