@@ -13,7 +13,8 @@ from pathlib import Path
 import textual_serve
 
 from tests.test_cli import entry
-from tui.serve import app_command, offline_templates, same_origin
+from tui.classroom.guard import same_origin
+from tui.serve import app_command, offline_templates
 
 
 def test_templates_lose_the_outside_font_request(tmp_path: Path) -> None:
