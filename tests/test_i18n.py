@@ -12,7 +12,7 @@ from story.dates import PARTS_OF_DAY
 from story.model import Verdict
 from story.search import HitKind
 from tui.cldr import clock_time, long_day, short_day
-from tui.commands import APP_COMMANDS, BROWSER_COMMANDS, SCRIPT_COMMANDS
+from tui.commands import APP_COMMANDS, BROWSER_COMMANDS, PRESENTER_COMMANDS, SCRIPT_COMMANDS
 from tui.i18n import LANGUAGES, catalogue, next_language, tr
 
 TUI = Path(__file__).parent.parent / "tui"
@@ -23,7 +23,10 @@ def dynamic_keys() -> set[str]:
     keys = {f"verdict.{verdict}" for verdict in get_args(Verdict)}
     keys |= {f"time.{part}" for part in PARTS_OF_DAY}
     keys |= {f"search.kind.{kind}" for kind in get_args(HitKind)}
-    keys |= {f"cmd.{c.id}" for c in (*APP_COMMANDS, *BROWSER_COMMANDS, *SCRIPT_COMMANDS)}
+    keys |= {
+        f"cmd.{c.id}"
+        for c in (*APP_COMMANDS, *BROWSER_COMMANDS, *SCRIPT_COMMANDS, *PRESENTER_COMMANDS)
+    }
     keys |= {"cmd.cancel", "cmd.results", "cmd.close"}  # modal screens' binding ids
     return keys
 

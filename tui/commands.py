@@ -56,6 +56,12 @@ BROWSER_COMMANDS = (
     Command("zone", "z", "next_zone", show=False),
 )
 
+PRESENTER_COMMANDS = (
+    # `space` is "next in story" in the browser; `k` pauses as in most video players.
+    Command("pause", "k", "toggle_pause", priority=True),
+)
+"""Keys of presenter mode's view (tui/widgets/presenter.py)."""
+
 SCRIPT_COMMANDS = (
     Command("close", "escape,s", "close", key_display="esc"),
     Command("open_beat_event", "enter", "open_event", show=True),
