@@ -7,14 +7,17 @@ text is searched (case- and accent-insensitively), and results name the event to
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
 from story.saga import Saga
 
 HitKind = Literal["event", "quote", "actor"]
+JumpKind = Literal["day", "event", "actor", "act"]
 MAX_HITS = 500
+MAX_JUMPS = 60
 
 
 def fold(text: str) -> str:
@@ -32,8 +35,29 @@ class Hit:
     event_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """A place the palette can jump to: a day, an event, an actor to follow or a script act."""
+
+    kind: JumpKind
+    item_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _JumpEntry:
+    jump: Jump
+    titles: str
+    """The folded titles (names) in every language, and the id, one per line."""
+    text: str
+    """Other folded text that may match, ranked lower (an event's text)."""
+
+
 class SearchIndex:
-    """Folded texts of a story, built once, searched by substring."""
+    """Folded texts of a story, built once, searched by substring.
+
+    Shared by search (`/`: events, quotes, people) and the palette's story jumps (days, events,
+    actors, acts), so each text of the story is folded once per story, not once per keystroke.
+    """
 
     def __init__(self, saga: Saga) -> None:
         self.saga = saga
@@ -67,3 +91,57 @@ class SearchIndex:
                 if len(hits) >= limit:
                     break
         return hits
+
+    @cached_property
+    def _jumps(self) -> list[_JumpEntry]:
+        saga = self.saga
+        entries = [_JumpEntry(Jump("day", day.id), fold(day.id), "") for day in saga.days]
+        for event in saga.events:
+            titles = fold("\n".join((event.id, *event.title.all_texts())))
+            text = fold("\n".join(event.text.all_texts()))
+            entries.append(_JumpEntry(Jump("event", event.id), titles, text))
+        for actor in saga.actors.values():
+            if actor.id in saga.events_of_actor:
+                titles = fold("\n".join((actor.id, *actor.name.all_texts())))
+                entries.append(_JumpEntry(Jump("actor", actor.id), titles, ""))
+        for act in saga.script.acts if saga.script else ():
+            titles = fold("\n".join((act.id, *act.title.all_texts())))
+            entries.append(_JumpEntry(Jump("act", act.id), titles, ""))
+        return entries
+
+    def jumps(
+        self, query: str, labels: Mapping[JumpKind, str] | None = None, limit: int = MAX_JUMPS
+    ) -> list[tuple[float, Jump]]:
+        """Places whose title, in any language, or id holds every word of `query`, best first.
+
+        A title that starts with the query ranks first, then titles that hold every word, then
+        those matched with the help of the kind's label as the reader sees it (`labels`, e.g.
+        "Follow: " for actors, so "follow shear" works), then items whose other text holds the
+        words (so "nadella" puts "Nadella steps into the talks" above an event that only
+        mentions him). Story order within a rank.
+        """
+        folded = fold(query).strip()
+        words = folded.split()
+        if not words:
+            return []
+        label_of = {kind: fold(label) for kind, label in (labels or {}).items()}
+        ranked: list[tuple[float, Jump]] = []
+        for entry in self._jumps:
+            titles = entry.titles
+            label = label_of.get(entry.jump.kind, "")
+            if all(word in titles for word in words):
+                starts = any(line.startswith(folded) for line in titles.split("\n"))
+                ranked.append((1.0 if starts else 0.8, entry.jump))
+            elif all(word in titles or word in label for word in words):
+                if any(word in titles for word in words) or len(words) == len(label.split()):
+                    ranked.append((0.7, entry.jump))
+            elif entry.text and all(word in entry.text or word in titles for word in words):
+                ranked.append((0.5, entry.jump))
+        ranked.sort(key=lambda pair: -pair[0])  # stable: story order within a rank
+        return ranked[:limit]
+
+
+@cache
+def search_index(saga: Saga) -> SearchIndex:
+    """The one index of a story, built on first use and shared by search and the palette."""
+    return SearchIndex(saga)

@@ -39,7 +39,7 @@ async def walk(pilot: Pilot[None], app: SagaApp, steps: list[tuple[str, str]]) -
     """Press each key and check the event it leads to."""
     for key, expected in steps:
         await press(pilot, key)
-        assert app.browser.event_id == expected, key
+        assert app.selection.event == expected, key
 
 
 def app_for(*args: str) -> SagaApp:
@@ -52,10 +52,10 @@ def expected_arc_row(app: SagaApp) -> str | None:
     """The arc row that stands for the moment: the event itself, else the actor's last step
     before it (an event earlier in the story, or a role taken up to that day)."""
     saga = app.saga
-    current = saga.event_by_id[app.browser.event_id]
+    current = saga.event_by_id[app.selection.event]
     here = saga.position_of_event[current.id]
     last = None
-    for index, step in enumerate(saga.arc(app.browser.actor_id)):
+    for index, step in enumerate(saga.arc(app.selection.actor)):
         if step.event is not None:
             before = saga.position_of_event[step.event.id] <= here
             row = step.event.id
@@ -72,12 +72,14 @@ def panes_agree(app: SagaApp) -> None:
     """Every pane shows the browser's selected moment."""
     browser = app.browser
     assert browser.query_one(DaysList).highlighted_id == browser.day_id
-    assert browser.query_one(EventsList).highlighted_id == browser.event_id
+    assert browser.query_one(EventsList).highlighted_id == browser.selection.event
     day = app.saga.day_by_id[browser.day_id]
-    assert browser.query_one(CastList).row_ids == [a.id for a in app.saga.cast_of(day)]
+    assert [r for r, _ in browser.query_one(CastList)._rows] == [
+        a.id for a in app.saga.cast_of(day)
+    ]
     arc = browser.query_one(ArcList)
     assert arc.highlighted_id == expected_arc_row(app)
-    title = app.saga.event_by_id[browser.event_id].title(app.lang)
+    title = app.saga.event_by_id[browser.selection.event].title(app.selection.lang)
     detail = browser.query_one("#detail-main", Static)
     assert str(detail.render()).startswith(title)
 
@@ -85,10 +87,10 @@ def panes_agree(app: SagaApp) -> None:
 async def test_arrows_walk_days_and_events() -> None:
     app = app_for("--fresh")
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.browser.event_id == "founded"
+        assert app.selection.event == "founded"
         panes_agree(app)
         await press(pilot, "right", "right")
-        assert (app.browser.day_id, app.browser.event_id) == ("2023-11-17", "fired")
+        assert (app.browser.day_id, app.selection.event) == ("2023-11-17", "fired")
         panes_agree(app)
         # The second "down" is on the day's last event: it stays.
         await walk(
@@ -109,9 +111,9 @@ async def test_space_steps_across_days() -> None:
     app = app_for("--fresh")
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "space", "space", "space")
-        assert app.browser.event_id == "murati-named"
+        assert app.selection.event == "murati-named"
         await press(pilot, "shift+space")
-        assert app.browser.event_id == "fired"
+        assert app.selection.event == "fired"
         panes_agree(app)
 
 
@@ -121,8 +123,8 @@ async def test_language_key_cycles_and_keeps_the_selection() -> None:
         seen = []
         for _ in range(4):
             await press(pilot, "l")
-            seen.append(app.lang)
-            assert app.browser.event_id == "fired"
+            seen.append(app.selection.lang)
+            assert app.selection.event == "fired"
             panes_agree(app)
         assert seen == ["fr", "id", "zh", "en"]
 
@@ -133,7 +135,7 @@ async def test_following_an_actor_from_the_cast() -> None:
         cast = app.browser.query_one(CastList)
         cast.focus()
         await press(pilot, "down", "enter")
-        assert app.browser.actor_id == "mira-murati"
+        assert app.selection.actor == "mira-murati"
         assert app.browser.query_one(ArcList).highlighted_id == "fired"
         panes_agree(app)
 
@@ -151,7 +153,7 @@ async def test_quit_saves_the_place_and_relaunch_resumes(isolated_environment: P
     assert isolated_environment.exists()
     again = app_for()
     async with again.run_test(size=(120, 40)):
-        assert (again.browser.event_id, again.browser.actor_id, again.lang) == (
+        assert (again.selection.event, again.selection.actor, again.selection.lang) == (
             "murati-named",
             "mira-murati",
             "fr",
@@ -188,7 +190,7 @@ async def test_search_finds_in_another_language_and_n_steps_hits() -> None:
     app = app_for("--fresh")
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "slash", *"revient", "enter")
-        assert app.browser.event_id == "back"
+        assert app.selection.event == "back"
         assert app.browser.hits == ["back"]
 
 
@@ -199,7 +201,7 @@ async def test_script_screen_opens_the_real_event() -> None:
         assert type(app.screen).__name__ == "ScriptScreen"
         await press(pilot, "enter")
         assert app.screen is app.browser
-        assert app.browser.event_id == "fired"
+        assert app.selection.event == "fired"
 
 
 async def test_help_lists_keys_in_the_current_language_grouped() -> None:
@@ -236,7 +238,7 @@ async def test_tiny_terminal_does_not_crash() -> None:
         await press(pilot, "right", "down", "l", "b", "p")
         await pilot.resize_terminal(80, 24)
         await press(pilot, "left")
-        assert app.browser.event_id == "founded"
+        assert app.selection.event == "founded"
 
 
 async def test_detail_is_literal() -> None:

@@ -78,10 +78,10 @@ async def test_a_click_on_a_row_that_was_rebuilt_away_is_ignored() -> None:
     app = make_app(["--fresh", "--day", "2023-11-17"])
     async with app.run_test(size=(100, 30)) as pilot:
         events_list = app.screen.query_one(EventsList)
-        before = app.screen.event_id  # type: ignore[attr-defined]
+        before = app.selection.event  # type: ignore[attr-defined]
         stale = Style(meta={"option": events_list.option_count + 5})
         click = events.Click(events_list, 1, 1, 0, 0, 1, False, False, False, style=stale)
         await events_list._on_click(click)
         await pilot.pause()
         assert app.is_running
-        assert app.screen.event_id == before  # type: ignore[attr-defined]
+        assert app.selection.event == before  # type: ignore[attr-defined]

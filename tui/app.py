@@ -1,4 +1,10 @@
-"""The openai-saga application: the browser screen, language, presenter mode, saving the place."""
+"""The openai-saga application: the browser screen, the modes, saving the place.
+
+The app holds no state of its own about what is shown: the browser screen's `selection` is the
+one value, and the app watches it to localise its own bindings and to show the selection's
+mode (presenter mode as a CSS class, the script screen pushed or popped). So applying a
+selection from anywhere (a key, the palette, a teacher's app) is one call: `apply_selection`.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ from tui.i18n import LANGUAGES, next_language, tr
 from tui.palette import SagaCommands
 from tui.safe import neutralise
 from tui.screens.browser import BrowserScreen
+from tui.screens.script import ScriptScreen
+from tui.selection import Selection
 from tui.start import Start
 from tui.state import Place, write_place
 
@@ -21,7 +29,7 @@ class SagaApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "openai-saga"
     BINDINGS = bindings(APP_COMMANDS)
-    COMMANDS = App.COMMANDS | {SagaCommands}
+    COMMANDS = {SagaCommands}  # noqa: RUF012  (Textual's system commands are English only)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = True
@@ -37,18 +45,58 @@ class SagaApp(App[None]):
         super().__init__()
         self.start = start
         self.saga = start.saga
-        self.lang = start.lang
         self.state_path = state_path
-        self.presenting = present
         self.interval = interval
         self.save_problem: str | None = None
         """Why the place could not be saved at quit (told once the terminal is back)."""
-        self.browser = BrowserScreen(
-            start.saga, event_id=start.event, actor_id=start.actor, lang=start.lang
+        first = Selection(
+            event=start.event,
+            lang=start.lang,
+            actor=start.actor,
+            mode="present" if present else "browse",
         )
+        self.browser = BrowserScreen(start.saga, first)
+
+    # The selection ---------------------------------------------------------------------------
+
+    @property
+    def selection(self) -> Selection:
+        """What is on screen (the browser screen owns it)."""
+        return self.browser.selection
+
+    @property
+    def lang(self) -> str:
+        """The reader's language: the selection's."""
+        return self.browser.selection.lang
+
+    @property
+    def presenting(self) -> bool:
+        """Whether presenter mode is on."""
+        return self.browser.selection.mode == "present"
+
+    def apply_selection(self, selection: Selection) -> None:
+        """Show `selection` (from a key, the palette or another process), fitted to the story."""
+        self.browser.select(selection.fitted(self.saga, LANGUAGES))
+
+    def _selection_changed(self, old: Selection, new: Selection) -> None:
+        if old.lang != new.lang:
+            localize_bindings(self, new.lang)
+        if old.mode != new.mode:
+            self._show_mode(new)
+
+    def _show_mode(self, selection: Selection) -> None:
+        """Presenter mode as a class on the app; the script screen on the stack or not."""
+        self.set_class(selection.mode == "present", "-presenting")
+        script_open = any(isinstance(screen, ScriptScreen) for screen in self.screen_stack)
+        if selection.mode == "script" and not script_open:
+            self.push_screen(ScriptScreen(self.saga, self.browser))
+        elif selection.mode != "script" and script_open:
+            while not isinstance(self.screen, BrowserScreen):
+                self.pop_screen()
 
     def on_mount(self) -> None:
         self.push_screen(self.browser)
+        self.watch(self.browser, "selection", self._selection_changed, init=False)
         localize_bindings(self, self.lang)
         if self.start.pane != "events":
             pane = self.browser.query(f"#{self.start.pane}")
@@ -56,43 +104,37 @@ class SagaApp(App[None]):
                 pane.first().focus()
         for notice in self.start.notices:
             self.notify(neutralise(notice), markup=False, severity="warning", timeout=6)
-        self.set_class(self.presenting, "-presenting")
+        self._show_mode(self.selection)
         if self.presenting and self.interval:
             self.set_interval(self.interval, self._advance)
 
     def _advance(self) -> None:
         """Presenter mode with --interval: the next event, in story order, looping at the end."""
         if self.presenting and self.screen is self.browser:
-            event = self.saga.next_event(self.browser.event_id, 1) or self.saga.events[0]
+            event = self.saga.next_event(self.selection.event, 1) or self.saga.events[0]
             self.browser.select_event(event.id)
 
     # Commands --------------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
         """Switch the whole app to `lang`: story, UI labels, footer, dates; nothing moves."""
-        if lang not in LANGUAGES:
-            return
-        self.lang = lang
-        localize_bindings(self, lang)
-        for screen in self.screen_stack:
-            setter = getattr(screen, "set_language", None)
-            if setter is not None:
-                setter(lang)
+        if lang in LANGUAGES:
+            self.browser.select(self.selection.with_lang(lang))
 
     def action_next_language(self) -> None:
         self.set_language(next_language(self.lang))
 
     def action_toggle_presenter(self) -> None:
-        self.presenting = not self.presenting
-        self.set_class(self.presenting, "-presenting")
-        key = "notice.presenter_on" if self.presenting else "notice.presenter_off"
+        presenting = not self.presenting
+        self.browser.change(mode="present" if presenting else "browse")
+        key = "notice.presenter_on" if presenting else "notice.presenter_off"
         self.notify(tr(self.lang, key), timeout=2)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.lang))
+            self.push_screen(HelpScreen(self.browser))
 
     async def action_quit(self) -> None:
         """Quit, saving the place first (a failure to save is shown, never fatal)."""
@@ -101,14 +143,14 @@ class SagaApp(App[None]):
 
     def current_place(self) -> Place:
         """The reader's place now."""
-        browser = self.browser
+        selection = self.selection
         return Place(
             story=self.start.story_key,
-            day=browser.day_id,
-            event=browser.event_id,
-            actor=browser.actor_id,
-            lang=self.lang,
-            pane=browser.focused_pane,
+            day=self.browser.day_id,
+            event=selection.event,
+            actor=selection.actor,
+            lang=selection.lang,
+            pane=self.browser.focused_pane,
         )
 
     def save_place(self) -> None:

@@ -1,9 +1,13 @@
 """Every user command defined once: its keys, action and catalogue key.
 
-The bindings, the footer, the help screen and the command palette all come from these rows, so
-a key cannot be documented in one place and bound differently in another. Descriptions are
+Each screen declares its table (`COMMAND_TABLE`) and its bindings are made from it; the footer,
+the help screen (from the live bindings) and the command palette (from the same tables) follow,
+so a key cannot be documented in one place and bound differently in another. Descriptions are
 catalogue keys (`cmd.<id>`): `localize_bindings` swaps them into the bindings when the language
 changes, since Textual bindings are static.
+
+To add a command: a row in the table of the screen where it works (or APP_COMMANDS for
+everywhere), an `action_...` method there, and `cmd.<id>` in every catalogue.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ class Command:
     show: bool = True
     priority: bool = False
     key_display: str | None = None
+    palette: bool = True
+    """Offered in the command palette (not for keys that only make sense in a list)."""
 
 
 APP_COMMANDS = (
@@ -35,14 +41,14 @@ APP_COMMANDS = (
     Command("language", "l", "next_language"),
     Command("presenter", "p", "toggle_presenter"),
     # Shown as an ordinary footer key: Textual's docked palette key crops wide characters.
-    Command("palette", "ctrl+p", "command_palette", priority=True, key_display="^p"),
+    Command("palette", "ctrl+p", "command_palette", priority=True, key_display="^p", palette=False),
 )
 
 BROWSER_COMMANDS = (
     Command("next_day", "right", "step_day(1)", key_display="→", priority=True),
     Command("previous_day", "left", "step_day(-1)", key_display="←", show=False, priority=True),
-    Command("next_event", "down", "step_event(1)", show=False),
-    Command("previous_event", "up", "step_event(-1)", show=False),
+    Command("next_event", "down", "step_event(1)", show=False, palette=False),
+    Command("previous_event", "up", "step_event(-1)", show=False, palette=False),
     Command("next_in_story", "space", "step_story(1)", show=False),
     Command("previous_in_story", "shift+space", "step_story(-1)", show=False),
     Command("first_day", "home", "edge_day(0)", show=False, priority=True),
@@ -65,6 +71,13 @@ PRESENTER_COMMANDS = (
 SCRIPT_COMMANDS = (
     Command("close", "escape,s", "close", key_display="esc"),
     Command("open_beat_event", "enter", "open_event", show=True),
+)
+
+HELP_COMMANDS = (Command("close", "escape,question_mark,q", "dismiss_help", key_display="esc"),)
+
+SEARCH_COMMANDS = (
+    Command("cancel", "escape", "cancel"),
+    Command("results", "down", "focus_results", show=False, palette=False),
 )
 
 

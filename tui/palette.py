@@ -1,7 +1,9 @@
-"""The command palette (ctrl+p): jump to a day, event, actor or act; language; modes.
+"""The command palette (ctrl+p): every command of the tables, languages, and story jumps.
 
-Titles are matched in every language of the story, so a French title finds an event while the
-screen is in Chinese; what is offered depends on the screen (no "follow" from the help screen).
+Commands come from the same tables as the bindings, footer and help (`tui.commands`): the app's
+and those of the screen the palette was opened from, in the reader's language. Story jumps
+(days, events, actors, acts) come from the story's one search index, matched in every language,
+titles first. Textual's own system commands are left out: they are English only.
 """
 
 from __future__ import annotations
@@ -14,115 +16,119 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from story.search import fold
+from story.search import Jump, JumpKind, fold, search_index
+from tui.commands import APP_COMMANDS, Command
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, tr
 from tui.safe import neutralise
 
 if TYPE_CHECKING:
     from tui.app import SagaApp
 
-Entry = tuple[str, tuple[str, ...], Callable[[], object]]
-"""What the palette shows, the other texts it matches (every language), what it does."""
+Entry = tuple[str, tuple[str, ...], Callable[[], object], str]
+"""What the palette shows, other texts it matches, what it does, its key (or "")."""
 
 
 class SagaCommands(Provider):
-    """Story-aware commands."""
+    """Commands of the tables, languages and story jumps."""
+
+    @property
+    def saga_app(self) -> SagaApp:
+        return cast("SagaApp", self.app)
 
     @cached_property
     def _entries(self) -> list[Entry]:
-        """Built once per opening of the palette (a provider lives as long as the palette),
-        not on every key typed."""
-        from tui.render import day_title
+        """Built once per opening of the palette (a provider lives as long as the palette)."""
         from tui.screens.browser import BrowserScreen
 
-        app = cast("SagaApp", self.app)
-        saga = app.saga
+        app = self.saga_app
         lang = app.lang
-        entries: list[Entry] = [
-            (
-                tr(lang, "palette.language", name=LANGUAGE_NAMES[code]),
-                (code,),
-                partial(app.set_language, code),
-            )
-            for code in LANGUAGES
-        ]
-        entries.append((tr(lang, "cmd.presenter"), (), app.action_toggle_presenter))
         # `self.screen` is the screen the palette was opened from (app.screen is the palette).
-        if not isinstance(self.screen, BrowserScreen):
-            return entries
-        browser = self.screen
-        for day in saga.days:
-            entries.append(
-                (
-                    tr(lang, "palette.day", day=day_title(saga, day, lang)),
-                    (day.id,),
-                    partial(browser.select_day, day.id),
-                )
-            )
-        for event in saga.events:
-            entries.append(
-                (
-                    tr(lang, "palette.event", title=event.title(lang)),
-                    (event.id, *event.title.all_texts()),
-                    partial(browser.select_event, event.id),
-                )
-            )
-        for actor in saga.actors.values():
-            if actor.id in saga.events_of_actor:
-                entries.append(
-                    (
-                        tr(lang, "palette.follow", name=actor.name(lang)),
-                        (actor.id, *actor.name.all_texts()),
-                        partial(browser.follow, actor.id),
+        screen = self.screen
+        table: tuple[Command, ...] = getattr(screen, "COMMAND_TABLE", ())
+        entries: list[Entry] = []
+        for commands, target in ((table, screen), (APP_COMMANDS, app)):
+            for command in commands:
+                if command.palette:
+                    entries.append(
+                        (
+                            tr(lang, f"cmd.{command.id}"),
+                            (command.id,),
+                            partial(target.run_action, command.action),
+                            command.key_display or command.keys.split(",")[0],
+                        )
                     )
-                )
-        for act in saga.script.acts if saga.script else ():
-            entries.append(
-                (
-                    tr(lang, "palette.act", title=act.title(lang)),
-                    (act.id, *act.title.all_texts()),
-                    partial(self._open_act, act.id),
-                )
-            )
-        entries.append((tr(lang, "cmd.bilingual"), (), browser.action_toggle_bilingual))
         for code in LANGUAGES:
-            if code != lang:
-                entries.append(
-                    (
-                        tr(lang, "palette.second", name=LANGUAGE_NAMES[code]),
-                        (code,),
-                        partial(browser.show_beside, code),
-                    )
+            name = LANGUAGE_NAMES[code]
+            entries.append(
+                (
+                    tr(lang, "palette.language", name=name),
+                    (code,),
+                    partial(app.set_language, code),
+                    "",
                 )
+            )
+        if isinstance(screen, BrowserScreen):
+            for code in LANGUAGES:
+                if code != lang:
+                    title = tr(lang, "palette.second", name=LANGUAGE_NAMES[code])
+                    entries.append((title, (code,), partial(screen.show_beside, code), ""))
         return entries
 
-    def _open_act(self, act_id: str) -> None:
-        from tui.screens.script import ScriptScreen
+    def _jump_hit(self, score: float, jump: Jump) -> Hit:
+        """A story jump as the palette shows it: its title in the reader's language, its id."""
+        app = self.saga_app
+        saga, lang, browser = app.saga, app.lang, app.browser
+        if jump.kind == "day":
+            from tui.render import day_title
 
-        app = cast("SagaApp", self.app)
-        browser = app.browser
-        app.push_screen(
-            ScriptScreen(app.saga, app.lang, browser.event_id, act_id),
-            callback=browser.select_event_or_none,
-        )
+            title = tr(lang, "palette.day", day=day_title(saga, saga.day_by_id[jump.item_id], lang))
+            action: Callable[[], object] = partial(browser.select_day, jump.item_id)
+        elif jump.kind == "event":
+            event = saga.event_by_id[jump.item_id]
+            title = tr(lang, "palette.event", title=event.title(lang))
+            action = partial(browser.change, event=jump.item_id, mode="browse")
+        elif jump.kind == "actor":
+            title = tr(lang, "palette.follow", name=saga.actors[jump.item_id].name(lang))
+            action = partial(browser.follow, jump.item_id)
+        else:
+            acts = saga.script.acts if saga.script else ()
+            act = next(act for act in acts if act.id == jump.item_id)
+            title = tr(lang, "palette.act", title=act.title(lang))
+            beat = act.beats[0].id if act.beats else None
+            action = partial(browser.change, mode="script", beat=beat)
+        shown = neutralise(title)
+        return Hit(score, Content(shown), action, text=shown, help=neutralise(jump.item_id))
 
     async def discover(self) -> Hits:
-        for title, _, action in self._entries[: len(LANGUAGES) + 1]:
+        for title, _, action, key in self._entries:
             shown = neutralise(title)
-            yield DiscoveryHit(Content(shown), action, text=shown)
+            yield DiscoveryHit(Content(shown), action, text=shown, help=key or None)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         wanted = fold(query)
-        for title, others, action in self._entries:
+        for title, others, action, key in self._entries:
             shown = neutralise(title)
-            candidates = (shown, *(neutralise(other) for other in others))
+            candidates = (shown, *others)
             if wanted and any(wanted in fold(text) for text in candidates):
-                score = 1.0  # the words typed appear as they are, in some language
+                score = 1.0  # the words typed appear as they are
             else:
                 score = max(matcher.match(text) for text in candidates) * 0.9
             if score > 0:
-                yield Hit(score, literal_highlight(matcher, shown), action, text=shown)
+                highlighted = literal_highlight(matcher, shown)
+                yield Hit(score, highlighted, action, text=shown, help=key or None)
+        from tui.screens.browser import BrowserScreen
+
+        if isinstance(self.screen, BrowserScreen):
+            lang = self.saga_app.lang
+            labels: dict[JumpKind, str] = {
+                "day": tr(lang, "palette.day", day=""),
+                "event": tr(lang, "palette.event", title=""),
+                "actor": tr(lang, "palette.follow", name=""),
+                "act": tr(lang, "palette.act", title=""),
+            }
+            for score, jump in search_index(self.saga_app.saga).jumps(query, labels):
+                yield self._jump_hit(score * 0.95, jump)
 
 
 def literal_highlight(matcher: Matcher, text: str) -> Content:

@@ -111,3 +111,7 @@ class Selection:
         if not isinstance(data, dict):
             raise SelectionError("a selection is a JSON object")
         return cls.from_dict(data)
+
+
+NOTHING = Selection(event="", lang="en")
+"""A pane's selection before the screen binds it to its own."""

@@ -6,51 +6,56 @@ reader's language, so the help cannot drift from what the keys do.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.dom import DOMNode
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.commands import describe_binding
+from tui.commands import HELP_COMMANDS, bindings, describe_binding, localize_bindings
 from tui.i18n import tr
 from tui.labels import tr_label
+from tui.selection import Selection
+
+if TYPE_CHECKING:
+    from tui.screens.browser import BrowserScreen
 
 
-def binding_rows(nodes: list[tuple[str, DOMNode]], lang: str) -> list[tuple[str, str, str]]:
-    """(group, keys, description) for the binding each key would run, as Textual resolves it:
-    priority bindings from the app down, then the focused pane up to the app."""
-    rows: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-    order = [(group, node, True) for group, node in reversed(nodes)]
-    order += [(group, node, False) for group, node in nodes]
-    for group, node, priority in order:
-        for key, key_bindings in node._bindings.key_to_bindings.items():
-            binding: Binding = key_bindings[0]
-            if key in seen or binding.system or binding.priority != priority:
-                continue
-            seen.add(key)
-            display = binding.key_display or node.app.get_key_display(binding)
-            rows.append((group, display, describe_binding(binding, lang)))
-    # Shown grouped where they work, the focused pane first (the order within a group kept).
-    where = [group for group, _ in nodes]
-    return sorted(rows, key=lambda row: where.index(row[0]))
+def binding_rows(screen: Screen[Any], lang: str) -> list[tuple[str, str, str]]:
+    """(group, keys, description) for every key of `screen`, as Textual resolves it
+    (`active_bindings`: the focused pane up to the app, priority bindings first), grouped by
+    where the binding lives: the focused pane, the screen, or the app (everywhere)."""
+    app = screen.app
+    groups = {"pane": tr(lang, "help.pane"), "screen": tr(lang, "help.screen")}
+    groups["app"] = tr(lang, "help.app")
+    rows: list[tuple[str, bool, str, str]] = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.system:
+            continue
+        where = "app" if active.node is app else "screen" if active.node is screen else "pane"
+        display = binding.key_display or app.get_key_display(binding)
+        rows.append((where, not binding.priority, display, describe_binding(binding, lang)))
+    order = list(groups)
+    # Stable: within a group, priority keys first, then the bindings' own order.
+    rows.sort(key=lambda row: (order.index(row[0]), row[1]))
+    return [(groups[where], keys, what) for where, _, keys, what in rows]
 
 
 class HelpScreen(ModalScreen[None]):
     """A table of keys, grouped by where they work."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [  # noqa: RUF012
-        Binding("escape,question_mark,q", "dismiss_help", "Close", id="close"),
-    ]
+    COMMAND_TABLE = HELP_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, browser: BrowserScreen) -> None:
         super().__init__()
-        self.lang = lang
+        self.browser = browser
+        """The screen whose selection holds the language."""
         self.rows: list[tuple[str, str, str]] = []
         """(where, keys, what) as shown: the help's content, for tests and for reading."""
 
@@ -58,19 +63,28 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(id="help-table")
 
+    @property
+    def lang(self) -> str:
+        """The reader's language (the selection's)."""
+        return self.browser.selection.lang
+
     def on_mount(self) -> None:
-        underneath = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app
-        nodes: list[tuple[str, DOMNode]] = []
-        focused = getattr(underneath, "focused", None)
-        if focused is not None:
-            nodes.append((tr(self.lang, "help.pane"), focused))
-        nodes.append((tr(self.lang, "help.screen"), underneath))
-        nodes.append((tr(self.lang, "help.app"), self.app))
+        self._render_help()
+        self.watch(self.browser, "selection", self._follow, init=False)
+
+    def _follow(self, old: Selection, new: Selection) -> None:
+        if old.lang != new.lang:
+            self._render_help()
+
+    def _render_help(self) -> None:
+        localize_bindings(self, self.lang)
+        stack = self.app.screen_stack
+        underneath = stack[stack.index(self) - 1] if stack.index(self) > 0 else self.browser
         table = Table(box=None, expand=True, show_header=False, pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
-        self.rows = binding_rows(nodes, self.lang)
+        self.rows = binding_rows(underneath, self.lang)
         previous = ""
         for group, keys, description in self.rows:
             table.add_row(Text(group if group != previous else ""), Text(keys), Text(description))

@@ -1,9 +1,13 @@
 """ChatGPT's script beside what really happened: each beat, its verdict, the real events.
 
-Opened with `s`; enter on a beat returns to the browser at the first real event it is linked to.
+Shown while the selection's mode is "script" (`s`, or the palette's acts); enter on a beat returns
+to the browser at the first real event it is linked to. The highlighted beat is the selection's
+`beat`, so a class following a teacher sees the same beat.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,26 +22,35 @@ from tui.i18n import tr
 from tui.labels import tr_label
 from tui.render import VERDICT_MARK, VERDICT_STYLE, event_row, text_in
 from tui.safe import plain
+from tui.selection import Selection
 from tui.widgets.story_list import StoryList
 
+if TYPE_CHECKING:
+    from tui.screens.browser import BrowserScreen
 
-class ScriptScreen(Screen[str | None]):
+
+class ScriptScreen(Screen[None]):
     """The script's acts and beats on the left, the chosen beat against reality on the right."""
 
     CSS_PATH = "script.tcss"
-    BINDINGS = bindings(SCRIPT_COMMANDS)
+    COMMAND_TABLE = SCRIPT_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
-    def __init__(self, saga: Saga, lang: str, event_id: str, act_id: str | None = None) -> None:
+    def __init__(self, saga: Saga, browser: BrowserScreen) -> None:
         super().__init__()
         self.saga = saga
-        self.lang = lang
-        self.event_id = event_id
-        self.start_act = act_id
+        self.browser = browser
+        """The screen whose selection this one shows and changes (beat, language, mode)."""
         self.beats: dict[str, tuple[Act, Beat]] = {
             beat.id: (act, beat)
             for act in (saga.script.acts if saga.script else ())
             for beat in act.beats
         }
+
+    @property
+    def lang(self) -> str:
+        """The reader's language (the selection's)."""
+        return self.browser.selection.lang
 
     def compose(self) -> ComposeResult:
         yield Static(id="script-title", markup=False)
@@ -50,11 +63,17 @@ class ScriptScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self._render_all()
         self.query_one("#beats").focus()
+        self.watch(self.browser, "selection", self._follow, init=False)
 
-    def set_language(self, lang: str) -> None:
-        """Follow the app's language (the highlighted beat stays)."""
-        self.lang = lang
-        self._render_all()
+    def _follow(self, old: Selection, new: Selection) -> None:
+        """Redraw for a new language; move to a beat chosen elsewhere (a teacher's app)."""
+        if old.lang != new.lang:
+            self._render_all()
+        elif new.beat is not None and new.beat != old.beat:
+            beats = self.query_one("#beats", StoryList)
+            if beats.highlighted_id != new.beat:
+                beats.highlight_id(new.beat)
+                self._show_beat(new.beat)
 
     def _render_all(self) -> None:
         localize_bindings(self, self.lang)
@@ -79,19 +98,12 @@ class ScriptScreen(Screen[str | None]):
                 row.append(f"{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
                 row.append_text(text_in(beat.text, self.lang))
                 rows.append((beat.id, row))
-        linked = self.saga.acts_of_event.get(self.event_id, ())
-        first = self.start_act and next(
-            (
-                beat.id
-                for act in (script.acts if script else ())
-                if act.id == self.start_act
-                for beat in act.beats[:1]
-            ),
-            None,
-        )
-        keep = beats.highlighted_id or first or (linked[0][1].id if linked else None)
-        beats.set_rows(rows, keep or (rows[0][0] if rows else None))
+        linked = self.saga.acts_of_event.get(self.browser.selection.event, ())
+        wanted = self.browser.selection.beat or beats.highlighted_id
+        keep = wanted or (linked[0][1].id if linked else None) or (rows[0][0] if rows else None)
+        beats.set_rows(rows, keep)
         self._show_beat(beats.highlighted_id)
+        self.browser.change(beat=beats.highlighted_id)
 
     def _show_beat(self, beat_id: str | None) -> None:
         detail = self.query_one("#beat-detail", Static)
@@ -121,7 +133,9 @@ class ScriptScreen(Screen[str | None]):
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()
-        self._show_beat(self.query_one("#beats", StoryList).highlighted_id)
+        beat_id = self.query_one("#beats", StoryList).highlighted_id
+        self._show_beat(beat_id)
+        self.browser.change(beat=beat_id)
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
@@ -130,9 +144,10 @@ class ScriptScreen(Screen[str | None]):
     def action_open_event(self) -> None:
         beat_id = self.query_one("#beats", StoryList).highlighted_id
         if beat_id in self.beats and self.beats[beat_id][1].events:
-            self.dismiss(self.beats[beat_id][1].events[0])
+            first = self.beats[beat_id][1].events[0]
+            self.browser.change(mode="browse", event=first)
         else:
             self.app.bell()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.browser.change(mode="browse")

@@ -6,10 +6,10 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
@@ -17,11 +17,16 @@ from textual.widgets import Input, OptionList
 from story import Saga
 from story.search import Hit, SearchIndex
 from tui.cldr import number
+from tui.commands import SEARCH_COMMANDS, bindings, localize_bindings
 from tui.i18n import tr
 from tui.labels import tr_label
 from tui.render import actor_name, event_row
 from tui.safe import plain
+from tui.selection import Selection
 from tui.widgets.story_list import StoryList
+
+if TYPE_CHECKING:
+    from tui.screens.browser import BrowserScreen
 
 
 @cache
@@ -34,28 +39,46 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
     """A query box over a list of hits."""
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [  # noqa: RUF012
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("down", "focus_results", "Results", show=False, id="results"),
-    ]
+    COMMAND_TABLE = SEARCH_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
 
-    def __init__(self, saga: Saga, lang: str) -> None:
+    def __init__(self, browser: BrowserScreen) -> None:
         super().__init__()
-        self.saga = saga
-        self.lang = lang
+        self.browser = browser
+        """The screen whose selection holds the language."""
+        self.saga = browser.saga
         self.hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder=tr(self.lang, "search.placeholder"), id="query")
+            yield Input(id="query")
             yield StoryList(id="results")
 
+    @property
+    def lang(self) -> str:
+        """The reader's language (the selection's)."""
+        return self.browser.selection.lang
+
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = tr_label(self.lang, "cmd.search")
+        self._relabel()
         self.query_one("#query", Input).focus()
+        self.watch(self.browser, "selection", self._follow, init=False)
+
+    def _follow(self, old: Selection, new: Selection) -> None:
+        if old.lang != new.lang:
+            self._relabel()
+            self._show_hits()
+
+    def _relabel(self) -> None:
+        localize_bindings(self, self.lang)
+        self.query_one("#search-box").border_title = tr_label(self.lang, "cmd.search")
+        self.query_one("#query", Input).placeholder = tr(self.lang, "search.placeholder")
 
     def on_input_changed(self, message: Input.Changed) -> None:
         self.hits = index_of(self.saga).search(message.value)
+        self._show_hits()
+
+    def _show_hits(self) -> None:
         rows: list[tuple[str, Text]] = []
         for index, hit in enumerate(self.hits):
             event = self.saga.event_by_id[hit.event_id]

@@ -13,16 +13,14 @@ from story.saga import ArcKey, ArcStep
 from tui.labels import tr_label
 from tui.messages import EventPicked
 from tui.render import arc_row
-from tui.safe import neutralise
+from tui.selection import NOTHING, Selection
 from tui.widgets.story_list import StoryList
 
 
 class ArcList(StoryList):
     """The arc; the step of the event on screen is marked and highlighted."""
 
-    event_id: reactive[str] = reactive("", init=False)
-    actor_id: reactive[str] = reactive("", init=False)
-    lang: reactive[str] = reactive("en", init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -45,19 +43,20 @@ class ArcList(StoryList):
 
     def _row(self, index: int) -> Text:
         mark = self._mark[1] if self._mark is not None and self._mark[0] == index else ""
-        return arc_row(self.saga, self._steps[index], self.lang, mark)
+        return arc_row(self.saga, self._steps[index], self.selection.lang, mark)
 
     def _refresh_rows(self) -> None:
-        actor = self.saga.actors.get(self.actor_id)
-        name = actor.name(self.lang) if actor else ""
-        self.border_title = tr_label(self.lang, "pane.arc", name=neutralise(name))
-        self._steps = self.saga.arc(self.actor_id) if actor else ()
+        lang, actor_id = self.selection.lang, self.selection.actor
+        actor = self.saga.actors.get(actor_id)
+        name = actor.name(lang) if actor else ""
+        self.border_title = tr_label(lang, "pane.arc", name=name)
+        self._steps = self.saga.arc(actor_id) if actor else ()
         self._keys = [self.saga.arc_key(step) for step in self._steps]
         self._index_of = {}
         for index, step in enumerate(self._steps):
             if step.event is not None:
                 self._index_of[step.event.id] = index
-        self._mark = self._mark_for(self.event_id)
+        self._mark = self._mark_for(self.selection.event)
         rows = [(self._row_id(index), self._row(index)) for index in range(len(self._steps))]
         self.set_rows(rows, rows[self._mark[0]][0] if self._mark else None)
 
@@ -74,17 +73,14 @@ class ArcList(StoryList):
         self.highlight_id(self._row_id(self._mark[0]) if self._mark else None)
 
     def on_mount(self) -> None:
-        if self.actor_id:
+        if self.selection.actor:
             self._refresh_rows()
 
-    def watch_lang(self) -> None:
-        self._refresh_rows()
-
-    def watch_actor_id(self) -> None:
-        self._refresh_rows()
-
-    def watch_event_id(self, new: str) -> None:
-        self._move_mark(new)
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if (old.lang, old.actor) != (new.lang, new.actor):
+            self._refresh_rows()
+        elif old.event != new.event:
+            self._move_mark(new.event)
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()

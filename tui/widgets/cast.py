@@ -9,46 +9,40 @@ from story import Saga
 from tui.labels import tr_label
 from tui.messages import ActorFollowed
 from tui.render import cast_row
+from tui.selection import NOTHING, Selection
 from tui.widgets.story_list import StoryList
 
 
 class CastList(StoryList):
     """Who is on stage; enter follows the highlighted actor."""
 
-    event_id: reactive[str] = reactive("", init=False)
-    actor_id: reactive[str] = reactive("", init=False)
-    lang: reactive[str] = reactive("en", init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.saga = saga
 
     def _refresh_rows(self) -> None:
-        day = self.saga.day_by_id[self.saga.day_of_event[self.event_id]]
+        lang = self.selection.lang
+        day = self.saga.day_by_id[self.saga.day_of_event[self.selection.event]]
         date = self.saga.day_date(day)
-        self.border_title = tr_label(self.lang, "pane.cast")
+        self.border_title = tr_label(lang, "pane.cast")
         rows = [
-            (actor.id, cast_row(self.saga, actor, date, self.lang))
-            for actor in self.saga.cast_of(day)
+            (actor.id, cast_row(self.saga, actor, date, lang)) for actor in self.saga.cast_of(day)
         ]
-        keep = self.highlighted_id or self.actor_id
+        keep = self.highlighted_id or self.selection.actor
         self.set_rows(rows, keep if keep in {row for row, _ in rows} else None)
 
     def on_mount(self) -> None:
-        if self.event_id:
+        if self.selection.event:
             self._refresh_rows()
 
-    def watch_lang(self) -> None:
-        self._refresh_rows()
-
-    def watch_event_id(self, old: str, new: str) -> None:
+    def watch_selection(self, old: Selection, new: Selection) -> None:
         days = self.saga.day_of_event
-        if days.get(old) != days.get(new):  # the cast is the day's: same day, same cast
-            self._refresh_rows()
-
-    def watch_actor_id(self, actor_id: str) -> None:
-        if actor_id in self._index_of:
-            self.highlight_id(actor_id)
+        if old.lang != new.lang or days.get(old.event) != days.get(new.event):
+            self._refresh_rows()  # the cast is the day's: same day, same cast
+        elif old.actor != new.actor and self.has_row(new.actor):
+            self.highlight_id(new.actor)
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()

@@ -8,31 +8,32 @@ from textual.widgets import OptionList
 from story import Saga
 from tui.messages import DayPicked
 from tui.render import day_row
+from tui.selection import NOTHING, Selection
 from tui.widgets.story_list import StoryList
 
 
 class DaysList(StoryList):
     """Days of the story; highlighting one opens it."""
 
-    event_id: reactive[str] = reactive("", init=False)
-    lang: reactive[str] = reactive("en", init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.saga = saga
 
     def _refresh_rows(self) -> None:
-        rows = [(day.id, day_row(self.saga, day, self.lang)) for day in self.saga.days]
-        self.set_rows(rows, self.saga.day_of_event.get(self.event_id))
+        lang = self.selection.lang
+        rows = [(day.id, day_row(self.saga, day, lang)) for day in self.saga.days]
+        self.set_rows(rows, self.saga.day_of_event.get(self.selection.event))
 
     def on_mount(self) -> None:
         self._refresh_rows()
 
-    def watch_lang(self) -> None:
-        self._refresh_rows()
-
-    def watch_event_id(self, event_id: str) -> None:
-        self.highlight_id(self.saga.day_of_event.get(event_id))
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if old.lang != new.lang:
+            self._refresh_rows()
+        else:
+            self.highlight_id(self.saga.day_of_event.get(new.event))
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()

@@ -11,16 +11,13 @@ from story import Saga
 from tui.i18n import LANGUAGE_NAMES
 from tui.labels import tr_label
 from tui.render import event_detail
+from tui.selection import NOTHING, Selection
 
 
 class EventDetail(VerticalScroll):
     """Text, actors with their role that day, quotes, sources, script beats, notes."""
 
-    event_id: reactive[str] = reactive("", init=False)
-    lang: reactive[str] = reactive("en", init=False)
-    second_lang: reactive[str | None] = reactive(None, init=False)
-    """The language shown beside the first in bilingual mode (None: one language)."""
-    compare_zone: reactive[str | None] = reactive(None, init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -35,35 +32,31 @@ class EventDetail(VerticalScroll):
         self._refresh_detail()
 
     def _refresh_detail(self) -> None:
-        event = self.saga.event_by_id.get(self.event_id)
+        selection = self.selection
+        lang, second_lang = selection.lang, selection.second_lang
+        event = self.saga.event_by_id.get(selection.event)
         if event is None:
             return
         main = self.query_one("#detail-main", Static)
         second = self.query_one("#detail-second", Static)
-        main.update(event_detail(self.saga, event, self.lang, self.compare_zone))
-        bilingual = self.second_lang is not None and self.second_lang != self.lang
+        main.update(event_detail(self.saga, event, lang, selection.zone))
+        bilingual = second_lang is not None and second_lang != lang
         second.display = bilingual
         self.set_class(bilingual, "-bilingual")
-        if bilingual and self.second_lang is not None:
-            second.update(event_detail(self.saga, event, self.second_lang, self.compare_zone))
+        if bilingual and second_lang is not None:
+            second.update(event_detail(self.saga, event, second_lang, selection.zone))
             self.border_title = tr_label(
-                self.lang,
+                lang,
                 "pane.detail_bilingual",
-                first=LANGUAGE_NAMES[self.lang],
-                second=LANGUAGE_NAMES[self.second_lang],
+                first=LANGUAGE_NAMES[lang],
+                second=LANGUAGE_NAMES[second_lang],
             )
         else:
-            self.border_title = tr_label(self.lang, "pane.detail")
+            self.border_title = tr_label(lang, "pane.detail")
 
-    def watch_event_id(self) -> None:
-        self._refresh_detail()
-        self.scroll_home(animate=False)
-
-    def watch_lang(self) -> None:
-        self._refresh_detail()
-
-    def watch_second_lang(self) -> None:
-        self._refresh_detail()
-
-    def watch_compare_zone(self) -> None:
-        self._refresh_detail()
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        shown = ("event", "lang", "second_lang", "zone")
+        if any(getattr(old, name) != getattr(new, name) for name in shown):
+            self._refresh_detail()
+        if old.event != new.event:
+            self.scroll_home(animate=False)

@@ -21,6 +21,7 @@ from tui.colours import actor_colour
 from tui.i18n import tr
 from tui.render import day_title, text_in
 from tui.safe import plain
+from tui.selection import NOTHING, Selection
 
 CELL = 5
 """Columns per day: a four-cell label and a space."""
@@ -39,8 +40,7 @@ class DayCell:
 class PowerStrip(Widget):
     """One cell per day: the CEO's initials in their colour; the board's size under it."""
 
-    event_id: reactive[str] = reactive("", init=False)
-    lang: reactive[str] = reactive("en", init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -62,15 +62,20 @@ class PowerStrip(Widget):
                 cells.append(DayCell(day.id, "--", None, board))
         return tuple(cells)
 
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if (old.event, old.lang) != (new.event, new.lang):
+            self.refresh()
+
     def render(self) -> Text:
         saga = self.saga
-        current = saga.day_of_event.get(self.event_id, "")
-        ceo_line = plain(tr(self.lang, "power.ceo"), "bold")
-        board_line = plain(tr(self.lang, "power.board"), "bold")
+        lang = self.selection.lang
+        current = saga.day_of_event.get(self.selection.event, "")
+        ceo_line = plain(tr(lang, "power.ceo"), "bold")
+        board_line = plain(tr(lang, "power.board"), "bold")
         label_width = max(ceo_line.cell_len, board_line.cell_len) + 1
         ceo_line.pad_right(label_width - ceo_line.cell_len)
         board_line.pad_right(label_width - board_line.cell_len)
-        cells = self._cells(self.lang)
+        cells = self._cells(lang)
         index = saga.day_index(current) if current else 0
         room = max(1, (self.size.width - label_width - 30) // CELL)
         first = max(0, min(index - room // 2, len(cells) - room))
@@ -87,11 +92,11 @@ class PowerStrip(Widget):
         day = saga.day_by_id.get(current)
         if day is not None:
             ceo_line.append(" ")
-            ceo_line.append_text(plain(day_title(saga, day, self.lang), "bold"))
-            board_line.append_text(self._figure_so_far(saga.day_date(day)))
+            ceo_line.append_text(plain(day_title(saga, day, lang), "bold"))
+            board_line.append_text(self._figure_so_far(saga.day_date(day), lang))
         return Text("\n", end="").join([ceo_line, board_line])
 
-    def _figure_so_far(self, date: str) -> Text:
+    def _figure_so_far(self, date: str, lang: str) -> Text:
         """The latest number the story has counted by `date`."""
         latest = None
         for event in self._figures:
@@ -100,10 +105,10 @@ class PowerStrip(Widget):
         if latest is None or latest.figure is None:
             return Text(end="")
         figure = latest.figure
-        count = number(figure.value, self.lang)
+        count = number(figure.value, lang)
         if figure.total:
-            count += "/" + number(figure.total, self.lang)
-        here = latest.id == self.event_id
+            count += "/" + number(figure.total, lang)
+        here = latest.id == self.selection.event
         line = plain(f" ✉ {count} ", "bold reverse" if here else "bold")
-        line.append_text(text_in(figure.label, self.lang))
+        line.append_text(text_in(figure.label, lang))
         return line

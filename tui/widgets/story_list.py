@@ -28,10 +28,9 @@ class StoryList(OptionList):
             return None
         return self._rows[self.highlighted][0]
 
-    @property
-    def row_ids(self) -> list[str]:
-        """The ids of the rows, in order."""
-        return [row_id for row_id, _ in self._rows]
+    def has_row(self, row_id: str) -> bool:
+        """Whether a row with this id is shown."""
+        return row_id in self._index_of
 
     def set_rows(self, rows: list[tuple[str, Text]], highlight: str | None) -> None:
         """Show `rows` with `highlight` highlighted, rebuilding only what changed."""
