@@ -1,19 +1,18 @@
-"""Presenter mode's view: what the room sees (never the teacher notes), its countdown and range.
+"""Presenter mode: what the room sees (never the teacher notes), its countdown and range.
 
-Driven in a small host app that does what the browser screen does for the view: give it the
-selection, and move the selection when the view asks (EventPicked). Time is a fake clock.
+The view is tested in a small host app that gives it the selection as the browser screen does;
+the countdown and the range in the real app. Time is a fake clock.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Digits, Static
 
 from story import Saga
-from tui.messages import EventPicked
+from tests.test_cli import entry
+from tui import make_app
 from tui.presenter_clock import Presentation
 from tui.presenter_view import big_digits
 from tui.selection import Selection
@@ -38,7 +37,6 @@ class Host(App[None]):
         self.saga = saga
         self.presentation = presentation
         self.first = selection
-        self.picked: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield PresenterView(self.saga, self.presentation)
@@ -49,11 +47,6 @@ class Host(App[None]):
     @property
     def view(self) -> PresenterView:
         return self.query_one(PresenterView)
-
-    def on_event_picked(self, message: EventPicked) -> None:
-        self.picked.append(message.event_id)
-        assert self.view.selection is not None
-        self.view.selection = replace(self.view.selection, event=message.event_id)
 
 
 def shown(app: Host) -> str:
@@ -91,57 +84,76 @@ async def test_big_digits_show_the_day_and_time(saga: Saga) -> None:
     assert big_digits(fired, "id") == "17/11 12:00"
 
 
-async def test_a_manual_move_restarts_the_countdown(saga: Saga, clock: FakeTime) -> None:
-    presentation = Presentation.of(saga, interval=20)
-    app = Host(saga, presentation, Selection(event="altman-fired", lang="en", mode="present"))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        clock.now += 15
-        await pilot.pause(0.3)
-        assert "next in 5 s" in shown(app)
-        assert app.view.selection is not None
-        following = saga.next_event("altman-fired", 1)
-        assert following is not None
-        app.view.selection = replace(app.view.selection, event=following.id)  # by hand
-        await pilot.pause(0.3)
-        assert presentation.clock.remaining(clock.now) == 20
-        assert "next in 20 s" in shown(app)
-        clock.now += 19
-        await pilot.pause(0.3)
-        assert app.picked == []  # the old deadline has passed, the new one has not
-
-
-async def test_auto_advance_keeps_to_the_range_and_shows_the_place(
-    saga: Saga, clock: FakeTime
-) -> None:
-    presentation = Presentation.of(saga, interval=10, first_day="2023-11-20", last_day="2023-11-21")
-    days = ("2023-11-20", "2023-11-21")
-    played = presentation.playlist.events
-    app = Host(saga, presentation, Selection(event=played[-1], lang="en", mode="present"))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert f"{len(played)} / {len(played)}" in shown(app)
-        for _ in range(len(played) + 2):
-            clock.now += 10.5
-            await pilot.pause(0.35)
-        assert len(app.picked) >= len(played)
-        assert {saga.day_of_event[event] for event in app.picked} == set(days)
-        assert app.picked[0] == played[0]  # looped to the range's first event, not the story's
-
-
 async def test_k_pauses_and_resumes(saga: Saga, clock: FakeTime) -> None:
     presentation = Presentation.of(saga, interval=10)
+    presentation.moved(clock.now)
     app = Host(saga, presentation, Selection(event="altman-fired", lang="fr", mode="present"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        clock.now += 4
         await pilot.press("k")
         clock.now += 60
         await pilot.pause(0.3)
-        assert app.picked == [] and "en pause" in shown(app)
+        assert presentation.clock.paused and "en pause" in shown(app)
         await pilot.press("k")
-        clock.now += 10.5
+        await pilot.pause(0.3)
+        assert not presentation.clock.paused and "suivant dans 6 s" in shown(app)
+
+
+# The real app: the countdown and the days played -----------------------------------------------
+
+
+@pytest.fixture
+def app_clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
+    import tui.app
+
+    fake = FakeTime()
+    monkeypatch.setattr(tui.app, "time", fake)
+    return fake
+
+
+async def test_a_manual_move_restarts_the_countdown(saga: Saga, app_clock: FakeTime) -> None:
+    app = make_app(["--fresh", "--present", "--interval", "20", "--event", "altman-fired"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        clock = app.presentation.clock
+        app_clock.now += 15
+        await pilot.pause(0.3)
+        assert clock.remaining(app_clock.now) == 5
+        await pilot.press("space")  # by hand, five seconds before the advance
+        moved_to = app.selection.event
+        assert moved_to != "altman-fired"
+        assert clock.remaining(app_clock.now) == 20
+        app_clock.now += 19
         await pilot.pause(0.4)
-        assert len(app.picked) == 1
+        assert app.selection.event == moved_to  # the old deadline has passed, the new one not
+        app_clock.now += 1.5
+        await pilot.pause(0.4)
+        following = saga.next_event(moved_to, 1)
+        assert following is not None and app.selection.event == following.id
+
+
+async def test_auto_advance_keeps_to_the_range(saga: Saga, app_clock: FakeTime) -> None:
+    days = ("2023-11-20", "2023-11-21")
+    app = make_app(["--fresh", "--present", "--interval", "10", "--from", days[0], "--to", days[1]])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        played = app.presentation.playlist.events
+        assert app.selection.event == played[0]  # opened inside the range
+        seen = [app.selection.event]
+        for _ in range(len(played) + 2):
+            app_clock.now += 10.5
+            await pilot.pause(0.35)
+            seen.append(app.selection.event)
+        assert {saga.day_of_event[event] for event in seen} == set(days)
+        assert seen[len(played)] == played[0]  # looped to the range's first event
+
+
+def test_a_bad_range_exits_2() -> None:
+    result = entry("--present", "--from", "2023-11-21", "--to", "2023-11-17")
+    assert result.returncode == 2 and "backwards" in result.stderr
+    result = entry("--from", "2023-11-17")
+    assert result.returncode == 2 and "--from needs --present" in result.stderr
 
 
 async def test_two_languages_side_by_side(saga: Saga, clock: FakeTime) -> None:

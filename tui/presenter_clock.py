@@ -170,3 +170,14 @@ class Presentation:
     def advance_due(self, now: float) -> bool:
         """Whether this app should move on by itself now."""
         return not self.driven and self.clock.due(now)
+
+    def next_due(self, event_id: str, now: float) -> str | None:
+        """The event to move to if the countdown has run out (restarted for it), else None."""
+        if not self.advance_due(now):
+            return None
+        self.clock.restart(now)
+        return self.playlist.step(event_id)
+
+    def moved(self, now: float) -> None:
+        """The selection moved (by hand, by the clock or by the teacher): a full interval."""
+        self.clock.restart(now)

@@ -1,15 +1,16 @@
 """Presenter mode for a room: big day and time, the headline, the text; no teacher notes.
 
 The browser screen shows this view when `selection.mode == "present"` and gives it the
-selection like any pane ("attributes down"). Moving on is the screen's job: the view posts
-`EventPicked` ("messages up") when its countdown runs out. The countdown and the days played
-live in the app's `Presentation` (tui/presenter_clock.py), so leaving presenter mode and coming
-back keeps them; every move of the selection, by hand or by the clock, restarts the countdown.
+selection like any pane ("attributes down"). The countdown and the days played are the app's
+`Presentation` (tui/presenter_clock.py): the app moves on when it runs out and restarts it on
+every move, so the timing works whatever is on screen; this view shows it ("12 / 55", the
+seconds left) and pauses it (`k`).
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,20 +20,21 @@ from textual.widgets import Digits, Static
 from story import Saga
 from tui.commands import PRESENTER_COMMANDS, bindings
 from tui.i18n import tr
-from tui.messages import EventPicked
 from tui.presenter_clock import Presentation
 from tui.presenter_view import big_digits, body, day_line, headline, status_line
 from tui.selection import Selection
 
 TICK_SECONDS = 0.25
-"""How often the countdown is checked and redrawn."""
+"""How often the countdown is redrawn."""
 
 
 class PresenterView(Vertical):
     """The selected event for the back of the room, with its countdown and place."""
 
-    DEFAULT_CLASSES = "presenter"
-    CSS_PATH = "presenter.tcss"
+    # Widgets have no CSS_PATH: the styles ship beside the module and are read once, unscoped
+    # so that the app's -narrow class can reach them.
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    SCOPED_CSS = False
     BINDINGS = bindings(PRESENTER_COMMANDS)
 
     selection: reactive[Selection | None] = reactive(None, init=False)
@@ -56,14 +58,12 @@ class PresenterView(Vertical):
             yield Static(id="presenter-second", markup=False)
 
     def on_mount(self) -> None:
-        self.presentation.clock.restart(time.monotonic())
         self.set_interval(TICK_SECONDS, self._tick)
         self._draw()
 
     def on_show(self) -> None:
         """Take the keys (page up / down scroll a long text, `k` pauses)."""
         self.query_one("#presenter-body").focus()
-        self.presentation.clock.restart(time.monotonic())
 
     # The selection ---------------------------------------------------------------------------
 
@@ -71,7 +71,6 @@ class PresenterView(Vertical):
         if new is None:
             return
         if old is None or old.event != new.event:
-            self.presentation.clock.restart(time.monotonic())  # a move: a full interval again
             self.query_one("#presenter-body", VerticalScroll).scroll_home(animate=False)
         self._draw()
 
@@ -115,12 +114,9 @@ class PresenterView(Vertical):
     # The clock -------------------------------------------------------------------------------
 
     def _tick(self) -> None:
-        now = time.monotonic()
-        selection = self.selection
-        if selection is not None and self.display and self.presentation.advance_due(now):
-            self.presentation.clock.restart(now)
-            self.post_message(EventPicked(self.presentation.playlist.step(selection.event)))
-        self._draw_status()
+        """Redraw the countdown (only its text, and only when it changed)."""
+        if self.display:
+            self._draw_status()
 
     def action_toggle_pause(self) -> None:
         """Pause or resume the auto-advance (`k`)."""
