@@ -7,6 +7,8 @@ them (`["stdin", KEYS]`).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
 import socket
 import subprocess
@@ -121,39 +123,58 @@ def upgrade_status(url: str, headers: dict[str, str]) -> int:
 
 
 class Tab:
-    """A browser tab's terminal, over its WebSocket: keys in, screen text out."""
+    """A browser tab's terminal, over its WebSocket: keys in, screen text out.
+
+    A reader task takes everything the tab receives (as a page does, answering the server's
+    pings: a socket left unread is closed by the server's heartbeat).
+    """
 
     def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
         self.socket = socket
         self.seen = ""
         """Everything received, escape sequences removed."""
+        self.mark = 0
+        """Where the next `read_until` starts looking."""
+        self.closed = False
+        self._arrived = asyncio.Event()
+        self._reader = asyncio.get_running_loop().create_task(self._read())
+
+    async def _read(self) -> None:
+        async for message in self.socket:
+            if message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
+                data = message.data
+                raw = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+                self.seen += _ESCAPES.sub("", raw)
+                self._arrived.set()
+        self.closed = True
+        self._arrived.set()
 
     async def send(self, keys: str) -> None:
         await self.socket.send_json(["stdin", keys])
 
     async def read_until(self, text: str, timeout: float = 30) -> str:
-        """Read the stream until `text` shows (in what arrived since the last call)."""
-        start = len(self.seen)
+        """Wait until `text` shows in what arrived since the last call; returns that part."""
         deadline = time.monotonic() + timeout
-        while text not in self.seen[start:]:
+        while text not in self.seen[self.mark :]:
+            if self.closed:
+                raise AssertionError(f"closed before {text!r}: {self.seen[-400:]!r}")
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"never saw {text!r}; last: {self.seen[-400:]!r}")
-            try:
-                message = await self.socket.receive(timeout=left)
-            except TimeoutError:
-                continue
-            if message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
-                data = message.data
-                raw = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-                self.seen += _ESCAPES.sub("", raw)
-            elif message.type in (
-                aiohttp.WSMsgType.CLOSED,
-                aiohttp.WSMsgType.ERROR,
-                aiohttp.WSMsgType.CLOSE,
-            ):
-                raise AssertionError(f"closed before {text!r}: {self.seen[-400:]!r}")
-        return self.seen[start:]
+            self._arrived.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._arrived.wait(), left)
+        found = self.seen.index(text, self.mark) + len(text)
+        part, self.mark = self.seen[self.mark : found], found
+        return part
+
+    def since_mark(self) -> str:
+        """What arrived after the last `read_until`."""
+        return self.seen[self.mark :]
+
+    async def close(self) -> None:
+        await self.socket.close()
+        self._reader.cancel()
 
 
 async def open_tab(
