@@ -90,7 +90,7 @@ def story_data(events: int, part: int = 0) -> dict[str, Any]:
                 "id": "seed",
                 "kind": "seed",
                 "title": texts("Seed"),
-                "outlet": "Bench",
+                "outlet": texts("Bench"),
                 "language": "en",
             }
         ],

@@ -19,7 +19,7 @@ from story.gcpause import gc_paused
 from story.loader import SUFFIXES, load_story
 from story.saga import Saga
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 6
 """Bump when the model changes shape, so old pickles are not read."""
 
 

@@ -12,10 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
-from story.dates import check_date
+from story.dates import check_date, is_full_day
 from story.localized import Localized
-from story.model import Actor, Origin, StoryFile, StoryInfo
+from story.model import Actor, Event, Origin, Role, StoryFile, StoryInfo
+from story.moments import Bound, EventPlace, resolve
 from story.problems import Problem
+from story.saga import ordered
 from story.yamlread import Document
 
 
@@ -66,7 +68,8 @@ def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | No
     ids = check_unique_ids(everything, context)
     check_references(everything, ids, context)
     check_dates(everything, context)
-    check_roles([item for item in everything if isinstance(item, Actor)], context)
+    events = tuple(item for item in everything if isinstance(item, Event))
+    check_roles([item for item in everything if isinstance(item, Actor)], events, context)
     if info is not None:
         check_translations(everything, info.languages, context)
     return info
@@ -111,6 +114,8 @@ REFERENCES = {
     "actor": "actor",
     "sources": "source",
     "events": "event",
+    "start_event": "event",
+    "end_event": "event",
 }
 SOURCED = ("event", "quote", "role", "actor", "act", "perspective", "note", "script")
 
@@ -129,7 +134,7 @@ def check_references(everything: list[Any], ids: dict[str, set[str]], ctx: Check
             for index, reference in enumerate(references):
                 if reference is None or reference in ids.get(target, ()):
                     continue
-                rest: tuple[str | int, ...] = (item_field.name,)
+                rest: tuple[str | int, ...] = (item_field.metadata.get("key") or item_field.name,)
                 if isinstance(value, tuple):
                     rest += (index,)
                 ctx.at(item.origin, *rest, message=f"unknown {target} '{reference}'")
@@ -161,31 +166,83 @@ def check_dates(everything: list[Any], context: CheckContext) -> None:
                     context.at(item.origin, key, message=reason)
 
 
-def check_roles(actors: list[Actor], context: CheckContext) -> None:
-    """A role ends after it starts, and one actor's spans of one position never overlap."""
+def check_roles(actors: list[Actor], events: tuple[Event, ...], context: CheckContext) -> None:
+    """Each end of a role is a day (maybe with a time) or an event with a full day; a role ends
+    after it starts; one actor's spans of one position never overlap."""
+    places: EventPlace = {
+        event.id: (event, key[1], index) for index, (key, event) in enumerate(ordered(events))
+    }
     for actor in actors:
-        for index, role in enumerate(actor.roles):
-            if role.start and role.end and role.end < role.start[: len(role.end)]:
-                context.at(role.origin, "to", message=f"role ends ({role.end}) before it starts")
-            for earlier in actor.roles[:index]:
-                if (earlier.position, earlier.org) != (role.position, role.org):
-                    continue
-                if _overlap(earlier.start, earlier.end, role.start, role.end):
+        spans = []
+        for role in actor.roles:
+            if _check_role_ends(role, places, context):
+                spans.append(resolve(role, places))
+        for index, span in enumerate(spans):
+            start, end = span.start, span.end
+            if start is not None and end is not None and end.key < start.key:
+                key = "to_event" if span.role.end_event else "to"
+                context.at(
+                    span.role.origin,
+                    key,
+                    message=f"role ends ({_shown(end)}) before it starts ({_shown(start)})",
+                )
+            for earlier in spans[:index]:
+                same = (earlier.role.position, earlier.role.org) == (
+                    span.role.position,
+                    span.role.org,
+                )
+                if same and _overlap(earlier.start, earlier.end, start, end):
                     context.at(
-                        role.origin,
+                        span.role.origin,
                         message=(
-                            f"{actor.id}'s '{role.position}' role overlaps an earlier one "
-                            f"({earlier.start or '…'} to {earlier.end or '…'})"
+                            f"{actor.id}'s '{span.role.position}' role overlaps an earlier one "
+                            f"({_shown(earlier.start)} to {_shown(earlier.end)})"
                         ),
                     )
 
 
+def _check_role_ends(role: Role, places: EventPlace, context: CheckContext) -> bool:
+    """Report an end given twice, a time without its day, or an event without a full day;
+    True when both ends can be placed."""
+    fine = True
+    for day, time, event, names in (
+        (role.start, role.start_time, role.start_event, ("from", "from_time", "from_event")),
+        (role.end, role.end_time, role.end_event, ("to", "to_time", "to_event")),
+    ):
+        day_key, time_key, event_key = names
+        if event is not None and (day is not None or time is not None):
+            message = f"give either '{event_key}' or '{day_key}' (with '{time_key}'), not both"
+            context.at(role.origin, event_key, message=message, key=True)
+            fine = False
+        elif time is not None and (day is None or not is_full_day(day)):
+            message = f"'{time_key}' needs a full day in '{day_key}' (\"YYYY-MM-DD\")"
+            context.at(role.origin, time_key, message=message, key=True)
+            fine = False
+        elif event is not None and event in places and not is_full_day(places[event][0].date):
+            dated = places[event][0].date
+            message = f"event '{event}' is dated {dated}: a role starts or ends at a full day"
+            context.at(role.origin, event_key, message=message)
+            fine = False
+    return fine
+
+
+def _shown(bound: Bound | None) -> str:
+    """An end of a role in a message."""
+    if bound is None:
+        return "…"
+    if bound.event is not None:
+        return f"event '{bound.event}'"
+    return bound.date + (f" {bound.time}" if bound.time else "")
+
+
 def _overlap(
-    a_start: str | None, a_end: str | None, b_start: str | None, b_end: str | None
+    a_start: Bound | None, a_end: Bound | None, b_start: Bound | None, b_end: Bound | None
 ) -> bool:
-    low = "0000"
-    high = "9999"
-    return max(a_start or low, b_start or low) <= min(a_end or high, b_end or high)
+    low = (0, 0, 0, 0, 0)
+    high = (9999, 99, 99, 9999, 1 << 31)
+    starts = max(a_start.key if a_start else low, b_start.key if b_start else low)
+    ends = min(a_end.key if a_end else high, b_end.key if b_end else high)
+    return starts <= ends
 
 
 def check_translations(everything: list[Any], languages: Iterable[str], ctx: CheckContext) -> None:

@@ -60,11 +60,3 @@ def time_sort_key(value: str | None) -> int:
         return _PART_MINUTES[value]
     hours, minutes = value.split(":")
     return int(hours) * 60 + int(minutes)
-
-
-def covers(start: str | None, end: str | None, day: str) -> bool:
-    """Whether the inclusive span [start, end] (open ends allowed) covers the ISO `day`."""
-    if start is not None and start > day:
-        return False
-    # A coarse end ("2019") covers every day that starts with it.
-    return end is None or day[: len(end)] <= end

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-FALLBACK_ORDER = ("en", "fr", "id", "zh")
-"""Where to look when a text lacks the reader's language: English first, then the others."""
+FALLBACK_ORDER = ("en",)
+"""Where to look first when a text lacks the reader's language (then in the text's own order):
+no list of this story's languages here, a story declares its own."""
 
 
 class Shown(NamedTuple):

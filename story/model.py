@@ -64,6 +64,19 @@ def origin_field() -> Any:
 
 
 @dataclass(frozen=True)
+class Power:
+    """What the power strip follows day by day: who holds an organisation's top seat, and how
+    many sit on one of its bodies (for the saga: OpenAI's CEO and its board)."""
+
+    org: Id = doc("The organisation (an actor id) whose seat and body are followed.")
+    seat: tuple[Id, ...] = doc("The positions that hold the top seat ([ceo, interim-ceo]).")
+    seat_label: Localized = doc("How the strip names the seat ('CEO').")
+    body: tuple[Id, ...] = doc("The positions whose holders are counted ([board-member]).", ())
+    body_label: Localized = doc("How the strip names the body it counts ('Board').", EMPTY)
+    origin: Origin = origin_field()
+
+
+@dataclass(frozen=True)
 class StoryInfo:
     """The story's title and settings."""
 
@@ -72,6 +85,7 @@ class StoryInfo:
     languages: tuple[LangCode, ...] = doc("The languages every text should be written in.")
     subtitle: Localized = doc("A line under the title.", EMPTY)
     focus_from: DayStr | None = doc("Events dated before this day form the 'background' day.", None)
+    power: Power | None = doc("What the power strip follows; no strip without it.", None)
     origin: Origin = origin_field()
 
 
@@ -83,10 +97,13 @@ class Source:
     kind: Literal["seed", "outside"] = doc(
         "'seed' for a file of the seed articles, 'outside' for public record beyond them."
     )
-    title: Localized = doc("The article's title.")
-    outlet: str = doc("Who published it.")
+    title: Localized = doc("The article's title, in each reader's language.")
+    outlet: Localized = doc("Who published it, as readers know the outlet in their language.")
     language: LangCode = doc("The language of the text as we have it.")
-    file: str | None = doc("The seed's file name (seeds only).", None)
+    file: str | None = doc(
+        "The seed's file name (seeds only): for authors and checks, never shown as the label.",
+        None,
+    )
     original_language: LangCode | None = doc("The language it was first written in.", None)
     date: DateStr | None = doc("Publication date.", None)
     url: str | None = doc("Public address (required for outside sources).", None)
@@ -95,14 +112,39 @@ class Source:
 
 @dataclass(frozen=True)
 class Role:
-    """A position an actor holds over a span of days (inclusive, either end open)."""
+    """A position an actor holds over a span: from a day or a moment to a day or a moment.
+
+    Either end may be open. An end given as a day alone includes that whole day; a time of day,
+    or the event that starts or ends the role, places it at that moment (Altman was CEO on the
+    morning of Friday 17 November 2023, not that afternoon).
+    """
 
     position: Id = doc("A kebab key: ceo, interim-ceo, cto, president, chair, board-member, ...")
     title: Localized = doc("How the role is named.")
     sources: tuple[Id, ...] = doc("Sources of this role.")
     org: Id | None = doc("The organisation (an actor id).", None)
     start: DateStr | None = doc("First day held; open when absent.", None, key="from")
-    end: DateStr | None = doc("Last day held (inclusive); open when absent.", None, key="to")
+    end: DateStr | None = doc(
+        "Last day held (the whole day, unless `to_time` says when it ends); open when absent.",
+        None,
+        key="to",
+    )
+    start_time: TimeStr | None = doc(
+        "When on the `from` day it starts (the story's zone).", None, key="from_time"
+    )
+    end_time: TimeStr | None = doc(
+        "When on the `to` day it ends (the story's zone): not held after it.", None, key="to_time"
+    )
+    start_event: Id | None = doc(
+        "The event that starts it, instead of `from`: held from that event on.",
+        None,
+        key="from_event",
+    )
+    end_event: Id | None = doc(
+        "The event that ends it, instead of `to`: held until that event, not after it.",
+        None,
+        key="to_event",
+    )
     origin: Origin = origin_field()
 
 
@@ -132,6 +174,11 @@ class Quote:
     sources: tuple[Id, ...] = doc("Where it is quoted.")
     retranslated: bool = doc(
         "True when renderings are translations of a translation (the first words are lost).",
+        False,
+    )
+    speaker_uncertain: bool = doc(
+        "True when the source does not make clear who said it: `speaker` is who it seems to"
+        " credit, and readers are shown the doubt.",
         False,
     )
     origin: Origin = origin_field()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
-from story.dates import covers, date_sort_key, is_full_day, parse_day, time_sort_key
+from story.dates import date_sort_key, is_full_day, parse_day, time_sort_key
 from story.model import (
     Act,
     Actor,
@@ -19,29 +19,45 @@ from story.model import (
     Event,
     Note,
     Perspective,
-    Quote,
     Role,
     Script,
     Source,
     StoryInfo,
 )
+from story.moments import (
+    EventPlace,
+    MomentKey,
+    RoleSpan,
+    at_time,
+    day_end,
+    event_key,
+    resolve,
+)
 
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
-CEO_POSITIONS = ("ceo", "interim-ceo")
-ArcKey = tuple[tuple[int, int, int], int, int]
+ArcKey = tuple[int, int, int, int, int, int]
+"""A step's place in an arc: its moment (see `story.moments`), then 0 for an event and 1 for a
+role taken or left at that moment (after the event that marks it)."""
+OrderKey = tuple[tuple[int, int, int], int, int]
 
 
-def story_order(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """Events by date, then time; an event without a time stays after the event that precedes
-    it in the author's files on the same date (the author's narrative order)."""
+def ordered(events: tuple[Event, ...]) -> list[tuple[OrderKey, Event]]:
+    """Events with their story-order key: date, minutes after midnight, reading position. An
+    event without a time takes the minutes of the event before it in the author's files on the
+    same date, so it stays after it (the author's narrative order)."""
     last_time: dict[str, int] = {}
     keyed = []
     for position, event in enumerate(events):
         minutes = time_sort_key(event.time) if event.time else last_time.get(event.date, -1)
         last_time[event.date] = minutes
         keyed.append(((date_sort_key(event.date), minutes, position), event))
-    return tuple(event for _, event in sorted(keyed, key=lambda pair: pair[0]))
+    return sorted(keyed, key=lambda pair: pair[0])
+
+
+def story_order(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Events by date, then time, then the author's order (see `ordered`)."""
+    return tuple(event for _, event in ordered(events))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +82,10 @@ class ArcStep:
     role: Role | None
     starts: bool
     """For role steps: True when the role begins on `date`, False when it ends."""
+    time: str | None
+    """For role steps: when on `date` the role begins or ends, when the story says."""
+    key: ArcKey
+    """Its place in story order (see `Saga.arc_key`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +115,23 @@ class Saga:
     day_of_event: dict[str, str] = field(init=False)
     position_of_event: dict[str, int] = field(init=False)
     events_of_actor: dict[str, tuple[Event, ...]] = field(init=False)
+    event_places: EventPlace = field(init=False)
+    """Each event with its minutes in story order and its position: its moment."""
+    role_spans: dict[str, tuple[RoleSpan, ...]] = field(init=False)
+    """Each actor's roles, both ends resolved to moments."""
 
     def __post_init__(self) -> None:
-        self.events = story_order(self.events)
+        keyed = ordered(self.events)
+        self.events = tuple(event for _, event in keyed)
         self.event_by_id = {event.id: event for event in self.events}
         self.position_of_event = {event.id: index for index, event in enumerate(self.events)}
+        self.event_places = {
+            event.id: (event, key[1], index) for index, (key, event) in enumerate(keyed)
+        }
+        self.role_spans = {
+            actor.id: tuple(resolve(role, self.event_places) for role in actor.roles)
+            for actor in self.actors.values()
+        }
         grouped: dict[str, list[Event]] = defaultdict(list)
         focus = self.info.focus_from
         for event in self.events:
@@ -143,15 +175,27 @@ class Saga:
 
     # Actors and roles ------------------------------------------------------------------------
 
-    def roles_on(self, actor_id: str, day: str) -> tuple[Role, ...]:
-        """The roles `actor_id` holds on the ISO `day`."""
-        actor = self.actors.get(actor_id)
-        if actor is None:
-            return ()
-        return tuple(role for role in actor.roles if covers(role.start, role.end, day))
+    def moment_of(self, event: Event) -> MomentKey:
+        """An event's moment (untimed events sit where story order puts them)."""
+        _, minutes, position = self.event_places[event.id]
+        return event_key(event, minutes, position)
+
+    def spans_on(self, actor_id: str, day: str, time: str | None = None) -> tuple[RoleSpan, ...]:
+        """The roles `actor_id` holds at some moment of the ISO `day` (or at `time` that day),
+        with their resolved ends."""
+        spans = self.role_spans.get(actor_id, ())
+        if time is None:
+            return tuple(span for span in spans if span.held_during(day))
+        key = at_time(day, time)
+        return tuple(span for span in spans if span.held_at(key))
+
+    def roles_on(self, actor_id: str, day: str, time: str | None = None) -> tuple[Role, ...]:
+        """The roles `actor_id` holds on the ISO `day`, at any moment of it or at `time`."""
+        return tuple(span.role for span in self.spans_on(actor_id, day, time))
 
     def roles_at(self, actor_id: str, event: Event) -> tuple[Role, ...]:
-        """The roles to show beside an actor in an event.
+        """The roles to show beside an actor in an event: those held at its moment, including a
+        role the event ends (Altman is still CEO in the event that fires him).
 
         A role without a start date means "held since before the story's focus, from a date the
         sources do not give": in a background event it would be a guess (Altman was not CEO in
@@ -159,23 +203,48 @@ class Saga:
         """
         if not is_full_day(event.date):
             return ()
-        roles = self.roles_on(actor_id, event.date)
+        key = self.moment_of(event)
+        spans = tuple(span for span in self.role_spans.get(actor_id, ()) if span.held_at(key))
         if self.day_of_event.get(event.id) == BACKGROUND:
-            roles = tuple(role for role in roles if role.start is not None)
-        return roles
+            spans = tuple(span for span in spans if span.start is not None)
+        return tuple(span.role for span in spans)
 
-    def holders(self, positions: tuple[str, ...], org: str, day: str) -> tuple[ActorRole, ...]:
-        """Who holds one of `positions` at `org` on `day` (several, on a day of change)."""
-        return tuple(
-            ActorRole(actor, role)
+    def holders(
+        self,
+        positions: tuple[str, ...],
+        org: str,
+        day: str,
+        time: str | None = None,
+        *,
+        at_end: bool = False,
+    ) -> tuple[ActorRole, ...]:
+        """Who holds one of `positions` at `org` on `day`, in the order they took it: everyone
+        who held it at some moment of the day (several, on a day of change), or only at `time`,
+        or only at the end of the day (`at_end`)."""
+        key = day_end(day) if at_end else at_time(day, time) if time is not None else None
+        found = [
+            (span.start_key(), ActorRole(actor, span.role))
             for actor in self.actors.values()
-            for role in actor.roles
-            if role.org == org and role.position in positions and covers(role.start, role.end, day)
-        )
+            for span in self.role_spans.get(actor.id, ())
+            if span.role.org == org
+            and span.role.position in positions
+            and (span.held_during(day) if key is None else span.held_at(key))
+        ]
+        return tuple(holder for _, holder in sorted(found, key=lambda pair: pair[0]))
 
-    def ceo_on(self, day: str, org: str = "openai") -> tuple[ActorRole, ...]:
-        """Who is the organisation's CEO (or interim CEO) on `day`."""
-        return self.holders(CEO_POSITIONS, org, day)
+    def seat_holders(self, day: str, time: str | None = None) -> tuple[ActorRole, ...]:
+        """Who holds the top seat the story's power strip follows on `day` (or at `time` that
+        day): OpenAI's CEO or interim CEO in the saga; nobody without a `power`."""
+        power = self.info.power
+        return self.holders(power.seat, power.org, day, time) if power else ()
+
+    def body_size(self, day: str) -> int:
+        """How many sit on the body the story's power strip counts at the end of `day` (0
+        without one)."""
+        power = self.info.power
+        if power is None or not power.body:
+            return 0
+        return len(self.holders(power.body, power.org, day, at_end=True))
 
     def cast_of(self, day: Day) -> tuple[Actor, ...]:
         """The actors on stage on a day: everyone named by its events, in order of appearance."""
@@ -183,31 +252,28 @@ class Saga:
         return tuple(self.actors[actor] for actor in seen if actor in self.actors)
 
     def arc(self, actor_id: str) -> tuple[ArcStep, ...]:
-        """An actor's events and role changes across the whole saga, in story order."""
+        """An actor's events and role changes across the whole saga, in story order: a role
+        taken or left on a day without a time comes before (taken) or after (left) that day's
+        events; at a time, or with an event, it falls at that moment, after the event."""
         steps = [
-            ArcStep(event.date, event, None, True)
+            ArcStep(event.date, event, None, True, None, self.moment_key(event))
             for event in self.events_of_actor.get(actor_id, ())
         ]
-        actor = self.actors.get(actor_id)
-        for role in actor.roles if actor else ():
-            if role.start is not None:
-                steps.append(ArcStep(role.start, None, role, True))
-            if role.end is not None:
-                steps.append(ArcStep(role.end, None, role, False))
-
+        for span in self.role_spans.get(actor_id, ()):
+            for bound, starts in ((span.start, True), (span.end, False)):
+                if bound is not None:
+                    key = (*bound.key, 1)
+                    steps.append(ArcStep(bound.date, None, span.role, starts, bound.time, key))
         return tuple(sorted(steps, key=self.arc_key))
 
     def arc_key(self, step: ArcStep) -> ArcKey:
-        """Where a step falls in story order: on its day, roles taken come before the day's
-        events (in story order) and roles left after them."""
-        if step.event is not None:
-            return self.moment_key(step.event)
-        return date_sort_key(step.date), 0 if step.starts else 2, 0
+        """Where a step falls in story order."""
+        return step.key
 
     def moment_key(self, event: Event) -> ArcKey:
         """An event's place in story order, comparable with `arc_key` (to find where the
         moment on screen falls in an arc)."""
-        return date_sort_key(event.date), 1, self.position_of_event[event.id]
+        return (*self.moment_of(event), 0)
 
     # The script ------------------------------------------------------------------------------
 
@@ -226,19 +292,7 @@ class Saga:
         acts = self.script.acts if self.script else ()
         return next((act for act in acts if act.id == act_id), None)
 
-    def events_of_act(self, act_id: str) -> tuple[Event, ...]:
-        """The real events an act's beats are linked to, in story order."""
-        act = self.act(act_id)
-        if act is None:
-            return ()
-        ids = {event for beat in act.beats for event in beat.events}
-        return tuple(event for event in self.events if event.id in ids)
-
     # Everything else -------------------------------------------------------------------------
-
-    def quotes(self) -> tuple[tuple[Event, Quote], ...]:
-        """Every quote with its event, in story order."""
-        return tuple((event, quote) for event in self.events for quote in event.quotes)
 
     def notes_about(self, event_id: str) -> tuple[Note | Perspective, ...]:
         """Teacher notes and perspectives that concern an event."""

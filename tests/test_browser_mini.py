@@ -8,8 +8,8 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
-from story.dates import date_sort_key
 from tests.conftest import MINI
 from tui import make_app
 from tui.app import SagaApp
@@ -53,15 +53,18 @@ def expected_arc_row(app: SagaApp) -> str | None:
     before it (an event earlier in the story, or a role taken up to that day)."""
     saga = app.saga
     current = saga.event_by_id[app.selection.event]
-    here = saga.position_of_event[current.id]
+    steps = saga.arc(app.selection.actor)
+    if any(step.event is current for step in steps):
+        return current.id
     last = None
-    for index, step in enumerate(saga.arc(app.selection.actor)):
+    for index, step in enumerate(steps):
         if step.event is not None:
-            before = saga.position_of_event[step.event.id] <= here
+            before = saga.position_of_event[step.event.id] <= saga.position_of_event[current.id]
             row = step.event.id
         else:
-            day, now = date_sort_key(step.date), date_sort_key(current.date)
-            before = day < now or (day == now and step.starts)
+            # A role taken or left on a day without a time falls before (taken) or after (left)
+            # the day's events; at a time or with an event, at that moment.
+            before = step.key <= saga.moment_key(current)
             row = f"role-{index}"
         if before:
             last = row
@@ -81,7 +84,7 @@ def panes_agree(app: SagaApp) -> None:
     assert arc.highlighted_id == expected_arc_row(app)
     title = app.saga.event_by_id[browser.selection.event].title(app.selection.lang)
     detail = browser.query_one("#detail-main", Static)
-    assert str(detail.render()).startswith(title)
+    assert str(detail.content).startswith(title)
 
 
 async def test_arrows_walk_days_and_events() -> None:
@@ -166,7 +169,7 @@ async def test_bilingual_mode_shows_two_languages() -> None:
         await press(pilot, "b")
         second = app.browser.query_one("#detail-second", Static)
         assert second.display
-        assert str(second.render()).startswith("Altman est licencié")
+        assert str(second.content).startswith("Altman est licencié")
         await press(pilot, "b")
         assert not second.display
 
@@ -174,7 +177,7 @@ async def test_bilingual_mode_shows_two_languages() -> None:
 async def test_detail_shows_roles_quotes_script_and_sources() -> None:
     app = app_for("--fresh", "--event", "fired")
     async with app.run_test(size=(120, 40)):
-        text = str(app.browser.query_one("#detail-main", Static).render())
+        text = str(app.browser.query_one("#detail-main", Static).content)
         for expected in (
             "Mira Murati — Interim CEO",
             "not candid",
@@ -224,7 +227,7 @@ async def test_footer_follows_the_language() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
 
         def footer_text() -> str:
-            return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+            return " ".join(str(key.description) for key in app.screen.query(FooterKey))
 
         assert "Next day" in footer_text()
         await press(pilot, "l")
@@ -245,14 +248,14 @@ async def test_detail_is_literal() -> None:
     app = app_for("--fresh")
     async with app.run_test(size=(120, 40)):
         detail = app.browser.query_one(EventDetail)
-        assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).render())
+        assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).content)
 
 
 async def test_missing_language_falls_back_visibly() -> None:
     """The mini story has no Chinese: the English shows, marked ⟨en⟩, never a blank."""
     app = app_for("--fresh", "--event", "fired", "--lang", "zh")
     async with app.run_test(size=(120, 40)):
-        detail = str(app.browser.query_one("#detail-main", Static).render())
+        detail = str(app.browser.query_one("#detail-main", Static).content)
         assert detail.startswith("Altman is fired ⟨en⟩")
         events = app.browser.query_one(EventsList)
         assert "Altman is fired ⟨en⟩" in rendered(events.get_option_at_index(0).prompt)

@@ -131,11 +131,11 @@ async def test_z_shows_the_moment_on_other_clocks() -> None:
 
         detail = app.browser.query_one("#detail-main", Static)
         await press(pilot, "z")
-        assert "◷ votre horloge :" in str(detail.render())
+        assert "◷ votre horloge\u00a0:" in str(detail.content)
         await press(pilot, "z")
-        assert "◷ Paris : ven. 17 nov. 21:00" in str(detail.render())
+        assert "◷ Paris\u00a0: ven. 17 nov. 21:00" in str(detail.content)
         await press(pilot, "z", "z")
-        assert "◷ Shanghai : sam. 18 nov. 04:00" in str(detail.render())
+        assert "◷ Shanghai\u00a0: sam. 18 nov. 04:00" in str(detail.content)
 
 
 async def test_presenter_interval_advances_by_itself() -> None:
@@ -160,4 +160,4 @@ async def test_palette_chooses_the_second_language() -> None:
 
         second = app.browser.query_one("#detail-second", Static)
         assert second.display
-        assert str(second.render()).startswith(app.saga.event_by_id["altman-fired"].title("id"))
+        assert str(second.content).startswith(app.saga.event_by_id["altman-fired"].title("id"))

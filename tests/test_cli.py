@@ -86,7 +86,7 @@ def test_validate_reports_every_problem_sorted(
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         f"{tmp_path}/a.yaml:5:3: unknown key 'extra' (expected: title, zone, languages, "
-        "subtitle, focus_from)",
+        "subtitle, focus_from, power)",
         f"{tmp_path}/a.yaml:6:15: expected text, got a number (YAML reads 2023 as a number: "
         'put it in quotes, "2023")',
     ]

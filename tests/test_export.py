@@ -18,7 +18,8 @@ def test_markdown_has_every_event_in_order(mini: Saga) -> None:
     positions = [text.index(event.title("en")) for event in mini.events]
     assert positions == sorted(positions)
     assert "A lab \\[is\\] born." in text  # literal, escaped for Markdown
-    assert "« pas franc »" in text and "Article A (Outlet, a.txt)" in text
+    assert "« pas franc »" in text and "Outlet: “Article A” — in French" in text
+    assert "a.txt" not in text  # the file name stays in the data, not in the handout
     assert "The battle" in text and "Did not happen" in text
 
 

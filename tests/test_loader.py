@@ -14,7 +14,7 @@ HEAD = """story:
   zone: America/Los_Angeles
   languages: [en]
 sources:
-  - {id: s, kind: seed, title: {en: S}, outlet: O, language: fr}
+  - {id: s, kind: seed, title: {en: S}, outlet: {en: O}, language: fr}
 """
 
 
@@ -118,7 +118,49 @@ def test_overlapping_roles(tmp_path: Path) -> None:
 """
     found = problems(tmp_path, body)
     assert found[0].startswith("story.yaml:15:9: a's 'ceo' role overlaps an earlier one")
-    assert found[1] == "story.yaml:16:75: role ends (2023-05-01) before it starts"
+    assert found[1] == "story.yaml:16:75: role ends (2023-05-01) before it starts (2023-06-01)"
+
+
+ACTOR_WITH = """actors:
+  - id: a
+    kind: person
+    name: {{en: A}}
+    bio: {{en: B}}
+    sources: [s]
+    roles:
+      - {{position: ceo, org: a, title: {{en: CEO}}, sources: [s], {ends}}}
+"""
+
+
+def test_a_role_ends_at_a_moment_given_once(tmp_path: Path) -> None:
+    both = ACTOR_WITH.format(ends='to: "2023-11-17", to_event: e')
+    assert problems(tmp_path, event() + both) == [
+        "story.yaml:20:83: give either 'to_event' or 'to' (with 'to_time'), not both"
+    ]
+    no_day = ACTOR_WITH.format(ends='to_time: "12:00"')
+    assert problems(tmp_path, event() + no_day) == [
+        "story.yaml:20:65: 'to_time' needs a full day in 'to' (\"YYYY-MM-DD\")"
+    ]
+    coarse = ACTOR_WITH.format(ends='from: "2023", from_time: "09:00"')
+    assert problems(tmp_path, event() + coarse) == [
+        "story.yaml:20:79: 'from_time' needs a full day in 'from' (\"YYYY-MM-DD\")"
+    ]
+
+
+def test_a_role_ends_at_a_known_event_with_a_day(tmp_path: Path) -> None:
+    gone = ACTOR_WITH.format(ends="to_event: gone")
+    assert problems(tmp_path, event() + gone) == ["story.yaml:20:75: unknown event 'gone'"]
+    yearly = ACTOR_WITH.format(ends="to_event: e")
+    assert problems(tmp_path, event(date='"2019"') + yearly) == [
+        "story.yaml:20:75: event 'e' is dated 2019: a role starts or ends at a full day"
+    ]
+
+
+def test_a_role_cannot_end_before_the_moment_it_starts(tmp_path: Path) -> None:
+    early = ACTOR_WITH.format(ends='from: "2023-11-17", from_time: "15:00", to_event: e')
+    assert problems(tmp_path, event(time='"12:00"') + early) == [
+        "story.yaml:21:115: role ends (event 'e') before it starts (2023-11-17 15:00)"
+    ]
 
 
 def test_control_characters_in_text_are_refused(tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ async def test_markup_in_story_text_is_shown_literally(tmp_path: Path) -> None:
     app = make_app(["--story", str(story), "--fresh", "--event", "fired"])
     assert isinstance(app, SagaApp)
     async with app.run_test(size=(120, 40)) as pilot:
-        detail = str(app.browser.query_one("#detail-main", Static).render())
+        detail = str(app.browser.query_one("#detail-main", Static).content)
         assert "Altman [/] is [bold]fired[/b" in detail
         assert "[red]Mira[/] [/" in detail
         await press(pilot, "tab", "tab", "tab", "down", "enter")  # follow from the cast
@@ -132,7 +132,7 @@ async def test_markup_in_story_text_is_shown_literally(tmp_path: Path) -> None:
         assert isinstance(app.screen, SearchScreen)
         await press(pilot, "escape", "question_mark", "escape", "s", "escape", "home")
         assert "[link=https://evil.example]click[/link] [/]" in str(
-            app.browser.query_one("#detail-main", Static).render()
+            app.browser.query_one("#detail-main", Static).content
         )
         for lang_key in "llll":
             await press(pilot, lang_key)

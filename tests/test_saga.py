@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from story import Saga
+from pathlib import Path
+
+from story import Saga, load_story
 from story.localized import Localized
 from story.search import SearchIndex, fold
+from tests.conftest import write
 
 
 def test_days_in_order_with_background_first(mini: Saga) -> None:
@@ -25,9 +28,9 @@ def test_events_in_story_order_across_files(mini: Saga) -> None:
     assert mini.next_event("founded", -1) is None
 
 
-def test_ceo_on_each_day(mini: Saga) -> None:
+def test_seat_holders_each_day(mini: Saga) -> None:
     def ceo(day: str) -> list[str]:
-        return [holder.actor.id for holder in mini.ceo_on(day)]
+        return [holder.actor.id for holder in mini.seat_holders(day)]
 
     assert ceo("2023-11-16") == ["sam-altman"]
     assert ceo("2023-11-17") == ["mira-murati"]
@@ -47,9 +50,9 @@ def test_roles_as_of_a_date(mini: Saga) -> None:
 
 def test_arc_mixes_events_and_role_changes_in_order(mini: Saga) -> None:
     steps = [
-        (step.date, step.event.id if step.event else f"{step.role.position}:{step.starts}")
+        (step.date, step.event.id if step.event else f"{step.role.position}:{step.starts}")  # type: ignore[union-attr]
         for step in mini.arc("mira-murati")
-        if step.role is None or step.role.position  # every step kept
+        if step.role is None or step.role.position
     ]
     assert steps == [
         ("2023-11-16", "cto:False"),
@@ -66,9 +69,8 @@ def test_cast_of_a_day(mini: Saga) -> None:
 
 
 def test_script_links(mini: Saga) -> None:
-    assert [e.id for e in mini.events_of_act("act-1")] == ["fired"]
     assert [beat.id for _, beat in mini.acts_of_event["fired"]] == ["beat-fired"]
-    assert mini.events_of_act("act-9") == ()
+    assert mini.act("act-1") is not None and mini.act("act-9") is None
 
 
 def test_notes_about_an_event(mini: Saga) -> None:
@@ -130,3 +132,78 @@ def test_roles_in_background_events_only_when_their_start_is_known(mini: Saga) -
     assert [r.position for r in mini.roles_at("mira-murati", fired)] == ["interim-ceo"]
     message = mini.event_by_id["message"]  # in the focus: open-ended roles count
     assert [r.position for r in mini.roles_at("sam-altman", message)] == ["ceo"]
+
+
+MOMENTS = """story:
+  title: {en: T}
+  zone: America/Los_Angeles
+  languages: [en]
+  focus_from: "2023-11-16"
+sources:
+  - {id: s, kind: seed, title: {en: S}, outlet: {en: O}, language: fr}
+actors:
+  - id: sam-altman
+    kind: person
+    name: {en: Sam Altman}
+    bio: {en: B}
+    sources: [s]
+    roles:
+      - {position: ceo, org: openai, title: {en: CEO}, to_event: fired, sources: [s]}
+  - id: mira-murati
+    kind: person
+    name: {en: Mira Murati}
+    bio: {en: B}
+    sources: [s]
+    roles:
+      - {position: cto, org: openai, title: {en: CTO}, to: "2023-11-17", to_time: "12:00", sources: [s]}
+      - {position: interim-ceo, org: openai, title: {en: Interim CEO}, from_event: fired, sources: [s]}
+  - {id: openai, kind: organisation, name: {en: OpenAI}, bio: {en: B}, sources: [s]}
+events:
+  - {id: message, date: "2023-11-16", time: evening, title: {en: M}, text: {en: M}, actors: [sam-altman], sources: [s]}
+  - {id: fired, date: "2023-11-17", time: "12:00", title: {en: F}, text: {en: F}, actors: [sam-altman, mira-murati], sources: [s]}
+  - {id: named, date: "2023-11-17", time: afternoon, title: {en: N}, text: {en: N}, actors: [mira-murati], sources: [s]}
+  - {id: after, date: "2023-11-17", title: {en: A}, text: {en: A}, actors: [sam-altman, mira-murati], sources: [s]}
+"""
+
+
+def test_a_role_ends_at_the_moment_of_its_event(tmp_path: Path) -> None:
+    saga = load_story(write(tmp_path, "s.yaml", MOMENTS))
+
+    def ceo(time: str | None = None) -> list[str]:
+        return [holder.actor.id for holder in saga.seat_holders("2023-11-17", time=time)]
+
+    assert ceo() == ["sam-altman", "mira-murati"]  # the day of the change: both, in order
+    assert ceo("morning") == ["sam-altman"]
+    assert ceo("12:01") == ceo("afternoon") == ["mira-murati"]
+    assert [r.position for r in saga.roles_on("sam-altman", "2023-11-17", "09:00")] == ["ceo"]
+    assert saga.roles_on("sam-altman", "2023-11-17", "13:00") == ()
+    assert saga.roles_on("sam-altman", "2023-11-18") == ()
+    fired, after = saga.event_by_id["fired"], saga.event_by_id["after"]
+    assert [r.position for r in saga.roles_at("sam-altman", fired)] == ["ceo"]  # the event ends it
+    assert saga.roles_at("sam-altman", after) == ()  # untimed, but after the afternoon event
+    assert [r.position for r in saga.roles_at("mira-murati", fired)] == ["interim-ceo"]
+    board = saga.holders(("ceo", "interim-ceo"), "openai", "2023-11-17", at_end=True)
+    assert [holder.actor.id for holder in board] == ["mira-murati"]
+
+
+def test_arc_places_role_changes_at_their_moment(tmp_path: Path) -> None:
+    saga = load_story(write(tmp_path, "s.yaml", MOMENTS))
+    steps = [
+        (
+            step.date,
+            step.time,
+            step.event.id if step.event else f"{step.role.position}:{step.starts}",  # type: ignore[union-attr]
+        )
+        for step in saga.arc("mira-murati")
+        if step.event is not None or step.role is not None
+    ]
+    assert steps == [
+        ("2023-11-17", "12:00", "cto:False"),  # a time: before the events at that minute
+        ("2023-11-17", None, "fired"),
+        ("2023-11-17", "12:00", "interim-ceo:True"),  # an event: just after it
+        ("2023-11-17", None, "named"),
+        ("2023-11-17", None, "after"),
+    ]
+    keys = [saga.arc_key(step) for step in saga.arc("mira-murati")]
+    assert keys == sorted(keys)
+    assert saga.moment_key(saga.event_by_id["fired"]) < keys[2]

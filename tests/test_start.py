@@ -10,13 +10,15 @@ from story import Saga
 from tests.conftest import MINI
 from tui.errors import UsageError
 from tui.options import AppOptions, parse_app_options
-from tui.start import protagonist, resolve_start
+from tui.start import Start, protagonist, resolve_start
 from tui.state import Place, read_place, write_place
 
 KEY = str(MINI.resolve())
 
 
-def start(mini: Saga, state: Path, environ: dict[str, str] | None = None, **options: object):
+def start(
+    mini: Saga, state: Path, environ: dict[str, str] | None = None, **options: object
+) -> Start:
     return resolve_start(AppOptions(**options), mini, KEY, state, environ or {})  # type: ignore[arg-type]
 
 

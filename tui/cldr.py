@@ -53,7 +53,8 @@ def _any_date(value: str, lang: str, day_skeleton: str | None, month_skeleton: s
     if len(value) == 7:
         first = date.fromisoformat(value + "-01")
         return format_skeleton(month_skeleton, first, locale=babel_locale(lang))
-    return value
+    # A year as the language writes it on its own ("2015", "2015年").
+    return format_skeleton("y", date(int(value), 1, 1), locale=babel_locale(lang))
 
 
 @cache
@@ -72,6 +73,21 @@ def compact_date(value: str, lang: str) -> str:
 def brief_date(value: str, lang: str) -> str:
     """In about eight cells: "Nov 17", "17 nov.", "11月17日", "Oct 2023"."""
     return _any_date(value, lang, "MMMd", "yMMM")
+
+
+@cache
+def publication_date(value: str, lang: str) -> str:
+    """When a source was published, without the weekday: "November 20, 2023", "20 novembre
+    2023", "2023年11月20日"."""
+    if is_full_day(value):
+        return format_date(date.fromisoformat(value), format="long", locale=babel_locale(lang))
+    return _any_date(value, lang, None, "yMMMM")
+
+
+@cache
+def language_name(code: str, lang: str) -> str:
+    """A language's name in the reader's language ("chinois", "Tionghoa", "中文")."""
+    return str(babel_locale(lang).languages.get(code, code))
 
 
 @cache

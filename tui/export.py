@@ -17,11 +17,13 @@ from typing import Literal
 
 from story import Localized, Saga
 from story.model import Event
+from story.moments import Bound
 from tui.cldr import clock_time, story_date, zone_name
 from tui.errors import UsageError
 from tui.i18n import LANGUAGES, language_from_environment, tr
 from tui.options import PROG, QuietParser, language
 from tui.safe import neutralise
+from tui.sources import source_label
 from tui.start import load_saga
 
 Kind = Literal["h1", "h2", "h3", "h4", "p", "quote", "li", "meta"]
@@ -62,12 +64,24 @@ class Handout:
         parts = []
         for source_id in source_ids:
             source = self.saga.sources[source_id]
-            where = source.file or source.url or ""
+            where = f" · {source.url}" if source.url else ""
             outside = f" {tr(self.lang, 'source.outside')}" if source.kind == "outside" else ""
-            parts.append(
-                f"{self.t(source.title)} ({source.outlet}{', ' + where if where else ''}){outside}"
-            )
+            parts.append(f"{source_label(source, self.lang)}{where}{outside}")
         return f"{tr(self.lang, 'detail.sources')}: " + "; ".join(parts)
+
+    def moment(self, bound: Bound | None) -> str:
+        """One end of a role: its day and, when the story says, its time; "…" when open."""
+        if bound is None:
+            return "…"
+        clock = clock_time(bound.time, self.lang)
+        return story_date(bound.date, self.lang) + (f" · {clock}" if clock else "")
+
+    def roles(self, actor_id: str) -> None:
+        """An actor's roles, each from the moment it starts to the moment it ends."""
+        for span in self.saga.role_spans.get(actor_id, ()):
+            org = f" ({self.name(span.role.org)})" if span.role.org else ""
+            when = f"{self.moment(span.start)} → {self.moment(span.end)}"
+            self.add("li", f"{self.t(span.role.title)}{org}: {when}")
 
     def event(self, event: Event, level: Kind = "h4") -> None:
         self.add(level, f"{self.when(event)} — {self.t(event.title)}")
@@ -83,9 +97,10 @@ class Handout:
         for quote in event.quotes:
             note = f" {tr(self.lang, 'quote.retranslated')}" if quote.retranslated else ""
             original = tr(self.lang, "quote.original", language=quote.original_language)
+            doubt = " (?)" if quote.speaker_uncertain else ""
             self.add(
                 "quote",
-                f"{self.name(quote.speaker)}: “{self.t(quote.text)}” — "
+                f"{self.name(quote.speaker)}{doubt}: “{self.t(quote.text)}” — "
                 f"{original} {quote.original}{note}",
             )
         for act, beat in self.saga.acts_of_event.get(event.id, ()):
@@ -111,10 +126,7 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         out.add("p", out.t(actor.bio))
         if actor.camp.values:
             out.add("meta", out.t(actor.camp))
-        for role in actor.roles:
-            span = f"{role.start or '…'} → {role.end or '…'}"
-            org = f" ({out.name(role.org)})" if role.org else ""
-            out.add("li", f"{out.t(role.title)}{org}: {span}")
+        out.roles(actor.id)
         out.add("meta", out.source_line(actor.sources))
     out.add("h2", tr(lang, "export.days"))
     for day in saga.days:
@@ -167,9 +179,7 @@ def dossier(saga: Saga, lang: str, actor_id: str) -> Handout:
     out.add("p", out.t(actor.bio))
     if actor.camp.values:
         out.add("meta", out.t(actor.camp))
-    for role in actor.roles:
-        org = f" ({out.name(role.org)})" if role.org else ""
-        out.add("li", f"{out.t(role.title)}{org}: {role.start or '…'} → {role.end or '…'}")
+    out.roles(actor_id)
     out.add("h2", tr(lang, "pane.arc", name=out.t(actor.name)))
     for event in saga.events_of_actor.get(actor_id, ()):
         out.event(event, "h3")

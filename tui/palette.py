@@ -91,8 +91,8 @@ class SagaCommands(Provider):
             title = tr(lang, "palette.follow", name=saga.actors[jump.item_id].name(lang))
             action = partial(browser.follow, jump.item_id)
         else:
-            acts = saga.script.acts if saga.script else ()
-            act = next(act for act in acts if act.id == jump.item_id)
+            act = saga.act(jump.item_id)
+            assert act is not None  # the index lists the story's own acts
             title = tr(lang, "palette.act", title=act.title(lang))
             beat = act.beats[0].id if act.beats else None
             action = partial(browser.change, mode="script", beat=beat)

@@ -6,11 +6,14 @@ string goes through `tui.safe` (literal, no markup, no control characters).
 
 from __future__ import annotations
 
+from typing import get_args
+
 from rich.cells import cell_len
 from rich.text import Text
 
 from story import Day, Localized, Saga
-from story.model import Actor, Event, Quote, Role
+from story.model import Actor, Event, Quote, Role, Verdict
+from story.moments import RoleSpan
 from story.saga import ArcStep
 from tui.cldr import (
     LOCAL_ZONE,
@@ -26,11 +29,12 @@ from tui.cldr import (
     story_date,
     zone_name,
 )
-from tui.colours import actor_colour
+from tui.colours import SIGNALS, actor_colour
 from tui.i18n import tr
 from tui.safe import plain, styled
+from tui.sources import source_label
 
-VERDICT_STYLE = {"happened": "bold green", "partly": "bold yellow", "did-not-happen": "bold red"}
+VERDICT_STYLE = {verdict: f"bold {SIGNALS[verdict]}" for verdict in get_args(Verdict)}
 VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
 
 
@@ -56,9 +60,9 @@ def day_title(saga: Saga, day: Day, lang: str) -> str:
     return tr(lang, "day.background") if day.is_background else short_day(day.id, lang)
 
 
-def ceo_names(saga: Saga, day: Day, lang: str) -> Text:
-    """Who is OpenAI's CEO that day ("—" when nobody is)."""
-    holders = saga.ceo_on(saga.day_date(day))
+def seat_names(saga: Saga, day: Day, lang: str) -> Text:
+    """Who holds the seat the story follows that day, OpenAI's CEO in the saga ("—": nobody)."""
+    holders = saga.seat_holders(saga.day_date(day))
     if not holders:
         return plain("—", "dim")
     line = Text(end="")
@@ -70,12 +74,14 @@ def ceo_names(saga: Saga, day: Day, lang: str) -> Text:
 
 
 def day_row(saga: Saga, day: Day, lang: str) -> Text:
-    """A row of the strip of days: date on one line, the day's CEO on the next."""
+    """A row of the strip of days: date on one line, who holds the seat (the CEO) on the next."""
     line = plain(day_title(saga, day, lang), "bold")
     line.append(f"  ({number(len(day.events), lang)})", style="dim")
-    line.append("\n")
-    line.append(tr(lang, "label.ceo") + " ", style="dim")
-    line.append_text(ceo_names(saga, day, lang))
+    power = saga.info.power
+    if power is not None:
+        line.append("\n")
+        line.append_text(plain(tr(lang, "label.seat", seat=power.seat_label(lang)) + " ", "dim"))
+        line.append_text(seat_names(saga, day, lang))
     return line
 
 
@@ -97,15 +103,40 @@ def event_row(event: Event, lang: str, *, dated: bool = False) -> Text:
     return line
 
 
+def title_column(event: Event, lang: str, *, dated: bool = False) -> int:
+    """Where the title starts in an `event_row`: a wrapped title's lines start there too."""
+    return max(8, cell_len(event_when(event, lang, dated=dated))) + 1
+
+
 def roles_text(roles: tuple[Role, ...], lang: str) -> Text:
     """Roles joined for display ("Interim CEO, Board member")."""
     return Text(", ", end="").join(text_in(role.title, lang) for role in roles)
 
 
+def span_on_day(span: RoleSpan, day: str, lang: str) -> Text:
+    """A role held on a day, with the moment it starts or ends that day when the story says
+    ("CEO (→ 12:00)", "Interim CEO (12:00 →)")."""
+    line = text_in(span.role.title, lang)
+    ends = span.end if span.end is not None and span.end.date == day else None
+    starts = span.start if span.start is not None and span.start.date == day else None
+    start_clock = clock_time(starts.time, lang) if starts is not None else ""
+    end_clock = clock_time(ends.time, lang) if ends is not None else ""
+    if start_clock and end_clock:
+        line.append(f" ({start_clock} → {end_clock})")
+    elif start_clock:
+        line.append(f" ({start_clock} →)")
+    elif end_clock:
+        line.append(f" (→ {end_clock})")
+    return line
+
+
 def cast_row(saga: Saga, actor: Actor, day: str, lang: str) -> Text:
-    """A row of the cast: the name in colour, the role held that day."""
-    line = actor_name(saga, actor.id, lang)
-    role = roles_text(saga.roles_on(actor.id, day), lang)
+    """A row of the cast: the name in colour, the roles held that day (and when they start or
+    end, on a day of change), in plain dim grey (dim on the actor's colour fell to 3.4:1)."""
+    line = Text(end="")
+    line.append_text(actor_name(saga, actor.id, lang))
+    spans = saga.spans_on(actor.id, day)
+    role = Text(", ", end="").join(span_on_day(span, day, lang) for span in spans)
     if role.plain:
         role.stylize("dim")
         line.append("\n  ")
@@ -120,6 +151,8 @@ ARC_MARKS = {"here": ("▶ ", "bold reverse"), "since": ("▷ ", "bold"), "": ("
 def arc_row(saga: Saga, step: ArcStep, lang: str, mark: str = "") -> Text:
     """A step of the followed actor's arc, marked when it is (or last precedes) the moment."""
     date = compact_date(step.date, lang)
+    if step.time is not None:
+        date += " " + clock_time(step.time, lang)
     here = mark == "here"
     symbol, style = ARC_MARKS[mark]
     line = plain(symbol, style)
@@ -137,6 +170,8 @@ def quote_block(saga: Saga, quote: Quote, lang: str) -> Text:
     block = Text(end="")
     block.append("❝ ", style="bold")
     block.append_text(actor_name(saga, quote.speaker, lang))
+    if quote.speaker_uncertain:
+        block.append(" (?)", style="bold")
     block.append("\n  ")
     block.append_text(text_in(quote.text, lang, "italic"))
     if quote.retranslated:
@@ -199,7 +234,7 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
     if notes:
         out.append("\n" + tr(lang, "detail.notes") + "\n", style="bold")
         for note in notes:
-            out.append(" ✎ ", style="bold magenta")
+            out.append(" ✎ ", style=f"bold {SIGNALS['note']}")
             out.append_text(text_in(note.title, lang, "bold"))
             out.append("\n   ")
             out.append_text(text_in(note.text, lang))
@@ -208,11 +243,9 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
     for source_id in event.sources:
         source = saga.sources[source_id]
         out.append(" ◆ ")
-        out.append_text(text_in(source.title, lang))
-        extra = source.file or source.url or ""
-        out.append_text(
-            styled((f" — {source.outlet}", "dim"), (f" · {extra}" if extra else "", "dim"))
-        )
+        out.append_text(plain(source_label(source, lang)))
+        if source.url:
+            out.append_text(styled((f" · {source.url}", "dim")))
         if source.kind == "outside":
             out.append(" " + tr(lang, "source.outside"), style="bold yellow")
         out.append("\n")

@@ -31,7 +31,7 @@ class CastList(StoryList):
             (actor.id, cast_row(self.saga, actor, date, lang)) for actor in self.saga.cast_of(day)
         ]
         keep = self.highlighted_id or self.selection.actor
-        self.set_rows(rows, keep if keep in {row for row, _ in rows} else None)
+        self.set_rows(rows, keep if keep in {row for row, _ in rows} else None, hang=2)
 
     def on_mount(self) -> None:
         if self.selection.event:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from story import Saga
 from tui.i18n import LANGUAGE_NAMES
 from tui.labels import tr_label
+from tui.linebreak import Wrapped
 from tui.render import event_detail
 from tui.selection import NOTHING, Selection
 
@@ -39,12 +40,12 @@ class EventDetail(VerticalScroll):
             return
         main = self.query_one("#detail-main", Static)
         second = self.query_one("#detail-second", Static)
-        main.update(event_detail(self.saga, event, lang, selection.zone))
+        main.update(Wrapped(event_detail(self.saga, event, lang, selection.zone)))
         bilingual = second_lang is not None and second_lang != lang
         second.display = bilingual
         self.set_class(bilingual, "-bilingual")
         if bilingual and second_lang is not None:
-            second.update(event_detail(self.saga, event, second_lang, selection.zone))
+            second.update(Wrapped(event_detail(self.saga, event, second_lang, selection.zone)))
             self.border_title = tr_label(
                 lang,
                 "pane.detail_bilingual",

@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 
 from story import Saga
 from tui.messages import EventPicked
-from tui.render import day_heading, event_row
+from tui.render import day_heading, event_row, title_column
 from tui.selection import NOTHING, Selection
 from tui.widgets.story_list import StoryList
 
@@ -25,8 +25,10 @@ class EventsList(StoryList):
         lang = self.selection.lang
         day = self.saga.day_by_id[self.saga.day_of_event[self.selection.event]]
         self.border_title = day_heading(self.saga, day, lang)
-        rows = [(event.id, event_row(event, lang, dated=day.is_background)) for event in day.events]
-        self.set_rows(rows, self.selection.event)
+        dated = day.is_background
+        rows = [(event.id, event_row(event, lang, dated=dated)) for event in day.events]
+        hang = max((title_column(event, lang, dated=dated) for event in day.events), default=0)
+        self.set_rows(rows, self.selection.event, hang=hang)
 
     def on_mount(self) -> None:
         if self.selection.event:

@@ -1,5 +1,6 @@
-"""The crisis at a glance: who held OpenAI's CEO seat and how many sat on its board, day by day,
-and the latest number the story counts (the staff letter's signatures).
+"""The crisis at a glance: who held the top seat and how many sat on the counted body, day by
+day (what the story's `power` declares: OpenAI's CEO and board in the saga), and the latest
+number the story counts (the staff letter's signatures).
 
 The cells are computed once per language; a key press only re-renders the window of days that
 fits the width, centred on the selected day, so the cost does not grow with the story.
@@ -18,7 +19,6 @@ from story import Saga
 from story.model import Event
 from tui.cldr import number
 from tui.colours import actor_colour
-from tui.i18n import tr
 from tui.render import day_title, text_in
 from tui.safe import plain
 from tui.selection import NOTHING, Selection
@@ -38,7 +38,8 @@ class DayCell:
 
 
 class PowerStrip(Widget):
-    """One cell per day: the CEO's initials in their colour; the board's size under it."""
+    """One cell per day: the seat holder's initials in their colour (OpenAI's CEO), the
+    counted body's size under it (its board); what is followed is the story's `power`."""
 
     selection: reactive[Selection] = reactive(NOTHING, init=False)
 
@@ -52,8 +53,8 @@ class PowerStrip(Widget):
         cells = []
         for day in self.saga.days:
             date = self.saga.day_date(day)
-            holders = self.saga.ceo_on(date)
-            board = len(self.saga.holders(("board-member",), "openai", date))
+            holders = self.saga.seat_holders(date)
+            board = self.saga.body_size(date)
             if holders:
                 actor = holders[-1].actor
                 initials = "".join(word[:1] for word in actor.name(lang).split()[:2]) or "?"
@@ -70,12 +71,13 @@ class PowerStrip(Widget):
         saga = self.saga
         lang = self.selection.lang
         current = saga.day_of_event.get(self.selection.event, "")
-        ceo_line = plain(tr(lang, "power.ceo"), "bold")
-        board_line = plain(tr(lang, "power.board"), "bold")
+        power = saga.info.power
+        ceo_line = plain(power.seat_label(lang) if power else "", "bold")
+        board_line = plain(power.body_label(lang) if power and power.body else "", "bold")
         label_width = max(ceo_line.cell_len, board_line.cell_len) + 1
         ceo_line.pad_right(label_width - ceo_line.cell_len)
         board_line.pad_right(label_width - board_line.cell_len)
-        cells = self._cells(lang)
+        cells = self._cells(lang) if power is not None else ()
         index = saga.day_index(current) if current else 0
         room = max(1, (self.size.width - label_width - 30) // CELL)
         first = max(0, min(index - room // 2, len(cells) - room))

@@ -12,6 +12,8 @@ from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.linebreak import Wrapped
+
 
 class StoryList(OptionList):
     """A list whose options carry story ids."""
@@ -20,6 +22,7 @@ class StoryList(OptionList):
         super().__init__(id=id, classes=classes)
         self._rows: list[tuple[str, Text]] = []
         self._index_of: dict[str, int] = {}
+        self._hang = 0
 
     @property
     def highlighted_id(self) -> str | None:
@@ -32,14 +35,22 @@ class StoryList(OptionList):
         """Whether a row with this id is shown."""
         return row_id in self._index_of
 
-    def set_rows(self, rows: list[tuple[str, Text]], highlight: str | None) -> None:
-        """Show `rows` with `highlight` highlighted, rebuilding only what changed."""
+    def set_rows(
+        self, rows: list[tuple[str, Text]], highlight: str | None, *, hang: int = 0
+    ) -> None:
+        """Show `rows` with `highlight` highlighted, rebuilding only what changed.
+
+        Rows are broken into lines by the language's rules (`tui.linebreak`: no Chinese line
+        starting with a closing mark, no Latin word or time cut); lines after the first start
+        `hang` cells in, under the title rather than under the time column."""
         with self.prevent(OptionList.OptionHighlighted):
-            if rows != self._rows:
+            if rows != self._rows or hang != self._hang:
                 self._rows = rows
+                self._hang = hang
                 self._index_of = {row_id: index for index, (row_id, _) in enumerate(rows)}
                 self.set_options(
-                    Option(text, id=f"o{index}") for index, (_, text) in enumerate(rows)
+                    Option(Wrapped(text, hang=hang), id=f"o{index}")
+                    for index, (_, text) in enumerate(rows)
                 )
             self.highlight_id(highlight)
 
@@ -47,7 +58,7 @@ class StoryList(OptionList):
         """Redraw one row in place (no rebuild, the highlight stays)."""
         row_id, _ = self._rows[index]
         self._rows[index] = (row_id, text)
-        self.replace_option_prompt_at_index(index, text)
+        self.replace_option_prompt_at_index(index, Wrapped(text, hang=self._hang))
 
     def action_cursor_down(self) -> None:
         """Down stops at the last row (stock OptionList wraps to the first)."""
