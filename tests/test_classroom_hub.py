@@ -13,7 +13,7 @@ from aiohttp import web
 from tui.classroom.client import ClassConnection, hub_address
 from tui.classroom.hub import ClassHub
 from tui.classroom.protocol import Message, SelectionIs, Welcome
-from tui.selection import Selection
+from tui.selection import Mode, Selection
 
 TOKEN = "teacher-token-for-tests"
 
@@ -51,8 +51,8 @@ async def next_of(socket: aiohttp.ClientWebSocketResponse, kind: str) -> dict[st
             return message
 
 
-def moment(event: str, lang: str = "en", mode: str = "browse") -> dict[str, object]:
-    return Selection(event=event, lang=lang, mode=mode).to_dict()  # type: ignore[arg-type]
+def moment(event: str, lang: str = "en", mode: Mode = "browse") -> dict[str, str | None]:
+    return Selection(event=event, lang=lang, mode=mode).to_dict()
 
 
 async def test_students_follow_the_teacher_and_cannot_lead() -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Digits, Static
 
 from story import Saga
 from tests.test_cli import entry
-from tui import make_app
+from tui.factory import build_app
 from tui.presenter_clock import Presentation
 from tui.presenter_view import big_digits
 from tui.selection import Selection
@@ -113,7 +113,7 @@ def app_clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
 
 
 async def test_a_manual_move_restarts_the_countdown(saga: Saga, app_clock: FakeTime) -> None:
-    app = make_app(["--fresh", "--present", "--interval", "20", "--event", "altman-fired"])
+    app = build_app(["--fresh", "--present", "--interval", "20", "--event", "altman-fired"])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         clock = app.presentation.clock
@@ -135,7 +135,9 @@ async def test_a_manual_move_restarts_the_countdown(saga: Saga, app_clock: FakeT
 
 async def test_auto_advance_keeps_to_the_range(saga: Saga, app_clock: FakeTime) -> None:
     days = ("2023-11-20", "2023-11-21")
-    app = make_app(["--fresh", "--present", "--interval", "10", "--from", days[0], "--to", days[1]])
+    app = build_app(
+        ["--fresh", "--present", "--interval", "10", "--from", days[0], "--to", days[1]]
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         played = app.presentation.playlist.events
