@@ -69,12 +69,12 @@ def status_line(
         out.append(f"{number(position, lang)} / {number(len(playlist.events), lang)}", style="bold")
     remaining = clock.remaining(now)
     if clock.paused:
-        out.append("   ⏸ " + tr(lang, "presenter.paused"), style="bold yellow")
+        out.append("  ·  " + tr(lang, "presenter.paused"), style="bold yellow")
     elif remaining is not None:
         seconds = max(0, round(remaining))
-        out.append("   ⏵ " + tr(lang, "presenter.next_in", seconds=number(seconds, lang)))
+        out.append("  ·  " + tr(lang, "presenter.next_in", seconds=number(seconds, lang)))
     if not playlist.is_whole_story and playlist.first_day and playlist.last_day:
         first = day_title(saga, saga.day_by_id[playlist.first_day], lang)
         last = day_title(saga, saga.day_by_id[playlist.last_day], lang)
-        out.append(f"   {first} → {last}", style="dim")
+        out.append(f"  ·  {first} → {last}", style="dim")
     return out

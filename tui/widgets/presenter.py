@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from story import Saga
-from tui.commands import PRESENTER_COMMANDS, bindings
+from tui.commands import PRESENTER_COMMANDS, bindings, localize_bindings
 from tui.i18n import tr
 from tui.presenter_clock import Presentation
 from tui.presenter_view import big_digits, body, day_line, headline, status_line
@@ -70,6 +70,8 @@ class PresenterView(Vertical):
     def watch_selection(self, old: Selection | None, new: Selection | None) -> None:
         if new is None:
             return
+        if old is None or old.lang != new.lang:
+            localize_bindings(self, new.lang)
         if old is None or old.event != new.event:
             self.query_one("#presenter-body", VerticalScroll).scroll_home(animate=False)
         self._draw()
