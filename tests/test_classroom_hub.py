@@ -187,3 +187,21 @@ async def test_the_client_stops_on_a_refusal() -> None:
         )
         await asyncio.wait_for(connection.run(), 10)  # returns: no retry after a refusal
     assert statuses[0][0] == "refused" and "token" in statuses[0][1]
+
+
+async def test_a_client_that_keeps_sending_is_let_go() -> None:
+    async with running_hub() as (hub, url), aiohttp.ClientSession() as session:
+        student, _ = await join(session, url, "follow")
+        for _ in range(30):
+            await student.send_json({"type": "release"})
+        kinds = []
+        while True:
+            message = await student.receive(timeout=5)
+            if message.type != aiohttp.WSMsgType.TEXT:
+                break
+            kinds.append(json.loads(message.data)["type"])
+        for _ in range(100):  # the hub forgets it once its side of the close is done
+            if hub.students == 0:
+                break
+            await asyncio.sleep(0.02)
+        assert kinds.count("refused") == 20 and hub.students == 0 and hub.following

@@ -126,3 +126,20 @@ def test_same_origin() -> None:
     assert not same_origin("null", "127.0.0.1:8000")
     assert same_origin(None, "127.0.0.1:8000")
     assert not same_origin("http://127.0.0.1:8000", None)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["notes", "--follow", "ftp://x/"], "not a class address"),
+        (["notes"], "--follow"),
+        (["--lead", "http://127.0.0.1:8000/"], "teacher's address"),
+        (["--follow", "http://a:1/", "--lead", "http://a:1/teacher/t"], "do not go together"),
+        (["--follow", "nowhere"], "not a class address"),
+    ],
+)
+def test_class_command_lines_exit_2(args: list[str], said: str) -> None:
+    from tests.test_cli import entry
+
+    result = entry(*args)
+    assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr

@@ -44,6 +44,8 @@ HELLO_TIMEOUT = 5.0
 SEND_TIMEOUT = 2.0
 """A client that takes longer than this to take a message is dropped."""
 MAX_LEADERS = 8
+MAX_REFUSALS = 20
+"""Refused messages a connection may send before it is closed."""
 MAX_NOTES = 8
 
 
@@ -134,20 +136,24 @@ class ClassHub:
             await self._send(socket, Students(self.students))
 
     async def _listen(self, socket: web.WebSocketResponse, role: Role) -> None:
+        refusals = 0
         async for raw in socket:
             message = self._read(raw)
             if message is None:
                 if raw.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.ERROR):
                     return
-                await self._send(socket, Refused("not a message"))
-                continue
-            if role != "lead":
-                await self._send(socket, Refused("only the teacher moves the class"))
-                continue
-            if isinstance(message, FROM_LEADER):
+                reason = "not a message"
+            elif role != "lead":
+                reason = "only the teacher moves the class"
+            elif isinstance(message, FROM_LEADER):
                 await self.lead(message, socket)
+                continue
             else:
-                await self._send(socket, Refused("not a teacher's message"))
+                reason = "not a teacher's message"
+            refusals += 1
+            if refusals > MAX_REFUSALS:
+                return  # a client that keeps sending what it may not is let go
+            await self._send(socket, Refused(reason))
 
     # What a leader does ----------------------------------------------------------------------
 
