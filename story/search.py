@@ -36,6 +36,65 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of an item's text around what matched, with where each matched word sits."""
+
+    text: str
+    matches: tuple[tuple[int, int], ...]
+    """(start, end) offsets into `text`."""
+    lang: str
+    """The language of the text (the reader's when it holds the words, else another)."""
+
+
+SNIPPET_CHARS = 70
+"""About how long a snippet is: one line of a search result."""
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each folded character, the offset of the character it came from."""
+    folded: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded.append(piece)
+        offsets.extend([index] * len(piece))
+    return "".join(folded), offsets
+
+
+def snippet(texts: Mapping[str, str], query: str, lang: str) -> Snippet | None:
+    """The stretch of `texts` (one text per language) around the words of `query`, in `lang`
+    when that text holds the first word, else in the first language that does; each word's
+    matches marked. None when no text holds it."""
+    words = fold(query).split()
+    if not words:
+        return None
+    order = [lang, *(other for other in texts if other != lang)]
+    for code in order:
+        text = texts.get(code, "")
+        folded, offsets = _folded_with_offsets(text)
+        at = folded.find(words[0])
+        if at < 0:
+            continue
+        start = offsets[at]
+        begin = max(0, start - SNIPPET_CHARS // 3)
+        end = min(len(text), begin + SNIPPET_CHARS)
+        cut = text[begin:end].replace("\n", " ")
+        prefix = "…" if begin else ""
+        shown = prefix + cut + ("…" if end < len(text) else "")
+        cut_folded, cut_offsets = _folded_with_offsets(cut)
+        found: list[tuple[int, int]] = []
+        for word in words:
+            position = cut_folded.find(word)
+            while position >= 0:
+                first = cut_offsets[position] + len(prefix)
+                last = cut_offsets[position + len(word) - 1] + 1 + len(prefix)
+                found.append((first, last))
+                position = cut_folded.find(word, position + len(word))
+        return Snippet(shown, tuple(sorted(found)), code)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
 class Jump:
     """A place the palette can jump to: a day, an event, an actor to follow or a script act."""
 
@@ -78,6 +137,21 @@ class SearchIndex:
             texts = (actor.id, *actor.name.all_texts(), *actor.bio.all_texts())
             entries.append((fold("\n".join(texts)), Hit("actor", actor.id, appearances[0].id)))
         return entries
+
+    def texts_of(self, hit: Hit) -> dict[str, str]:
+        """The text a hit was found in, by language, for its snippet: an event's text, a
+        quote's words (the original first), a person's biography."""
+        saga = self.saga
+        if hit.kind == "actor":
+            return dict(saga.actors[hit.item_id].bio.values)
+        event = saga.event_by_id[hit.event_id]
+        if hit.kind == "quote":
+            quote = next(quote for quote in event.quotes if quote.id == hit.item_id)
+            return {**quote.text.values, quote.original_language: quote.original}
+        return {
+            lang: f"{event.title.values.get(lang, '')} — {text}"
+            for lang, text in event.text.values.items()
+        }
 
     def search(self, query: str, limit: int = MAX_HITS) -> list[Hit]:
         """Items whose text in any language contains every word of `query`."""

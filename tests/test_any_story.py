@@ -46,7 +46,8 @@ async def test_a_story_about_another_organisation_fills_the_power_strip(tmp_path
     app = make_app(["--story", str(story), "--fresh", "--day", "2023-11-17"])
     async with app.run_test(size=(140, 40)):
         text = strip_text(app.screen.query_one(PowerStrip))
-        seat, body = text.splitlines()[:2]
+        days, seat, body = text.splitlines()[:3]
+        assert days.split()[:4] == ["Bkgd", "Th16", "Fr17", "We22"]
         assert seat.split()[:5] == [
             "Director",
             "SA",

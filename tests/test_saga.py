@@ -170,7 +170,8 @@ def test_a_role_ends_at_the_moment_of_its_event(tmp_path: Path) -> None:
     saga = load_story(write(tmp_path, "s.yaml", MOMENTS))
 
     def ceo(time: str | None = None) -> list[str]:
-        return [holder.actor.id for holder in saga.seat_holders("2023-11-17", time=time)]
+        seat = ("ceo", "interim-ceo")
+        return [holder.actor.id for holder in saga.holders(seat, "openai", "2023-11-17", time)]
 
     assert ceo() == ["sam-altman", "mira-murati"]  # the day of the change: both, in order
     assert ceo("morning") == ["sam-altman"]

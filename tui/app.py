@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 PRESENTER_TICK = 0.25
 """Seconds between two looks at presenter mode's countdown."""
+NARROW = 100
+"""Below this many columns the browser shows fewer panes and the footer fewer keys."""
 
 
 class SagaApp(App[None]):
@@ -40,7 +42,7 @@ class SagaApp(App[None]):
     TITLE = "openai-saga"
     BINDINGS = bindings(APP_COMMANDS)
     COMMANDS = {SagaCommands, ClassroomCommands}  # noqa: RUF012  (Textual's are English only)
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = True
 
@@ -62,6 +64,7 @@ class SagaApp(App[None]):
         """Presenter mode's countdown and the days it plays."""
         self.class_link: ClassLink | None = None
         """This app's part in a class (--follow / --lead), set by the factory."""
+        self._footer_narrow = False
         self.save_problem: str | None = None
         """Why the place could not be saved at quit (told once the terminal is back)."""
         first = Selection(
@@ -85,6 +88,19 @@ class SagaApp(App[None]):
         return self.browser.selection.lang
 
     @property
+    def narrow(self) -> bool:
+        """A terminal under 100 columns: fewer panes and fewer keys in the footer."""
+        return self.size.width < NARROW
+
+    def on_resize(self) -> None:
+        """Crossing the narrow width changes which keys the footer has room for."""
+        if self.narrow != self._footer_narrow:
+            self._footer_narrow = self.narrow
+            localize_bindings(self, self.lang, narrow=self.narrow)
+            if self.browser.is_mounted:
+                self.browser.relabel()
+
+    @property
     def presenting(self) -> bool:
         """Whether presenter mode is on."""
         return self.browser.selection.mode == "present"
@@ -95,7 +111,7 @@ class SagaApp(App[None]):
 
     def _selection_changed(self, old: Selection, new: Selection) -> None:
         if old.lang != new.lang:
-            localize_bindings(self, new.lang)
+            localize_bindings(self, new.lang, narrow=self.narrow)
         if old.mode != new.mode:
             self._show_mode(new)
         if old.event != new.event:
@@ -107,14 +123,14 @@ class SagaApp(App[None]):
         script_open = any(isinstance(screen, ScriptScreen) for screen in self.screen_stack)
         if selection.mode == "script" and not script_open:
             self.push_screen(ScriptScreen(self.saga, self.browser))
-        elif selection.mode != "script" and script_open:
+        elif selection.mode != "script" and script_open and self.browser in self.screen_stack:
             while not isinstance(self.screen, BrowserScreen):
                 self.pop_screen()
 
     def on_mount(self) -> None:
         self.push_screen(self.browser)
         self.watch(self.browser, "selection", self._selection_changed, init=False)
-        localize_bindings(self, self.lang)
+        localize_bindings(self, self.lang, narrow=self.narrow)
         if self.start.pane != "events":
             pane = self.browser.query(f"#{self.start.pane}")
             if pane:

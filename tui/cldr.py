@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
 from babel.numbers import format_decimal
+from rich.cells import cell_len
 
 from story.dates import PARTS_OF_DAY, is_full_day
 from tui.i18n import BABEL_LOCALES, tr
@@ -138,3 +139,16 @@ def elsewhere(instant: datetime, zone: str | tzinfo, lang: str) -> str:
         local = instant.astimezone(zone if isinstance(zone, tzinfo) else ZoneInfo(zone))
     when = format_skeleton("MMMEd", local.date(), locale=babel_locale(lang))
     return f"{when} {format_time(local.time(), format='short', locale=babel_locale(lang))}"
+
+
+@cache
+def strip_day(iso_day: str, lang: str, cells: int = 4) -> str:
+    """A day in at most `cells` cells, for a column of the power strip: "Fr17", "ve17",
+    "五17" (the short weekday when it fits, else the narrow one, else the day alone)."""
+    day = date.fromisoformat(iso_day)
+    locale = babel_locale(lang)
+    for pattern in ("EEEEEE", "EEEEE"):
+        label = format_date(day, pattern, locale=locale) + str(day.day)
+        if cell_len(label) <= cells:
+            return label
+    return str(day.day)

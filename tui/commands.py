@@ -33,15 +33,25 @@ class Command:
     key_display: str | None = None
     palette: bool = True
     """Offered in the command palette (not for keys that only make sense in a list)."""
+    narrow: bool = True
+    """Kept in the footer of a narrow terminal (< 100 columns), where not every key fits."""
 
 
 APP_COMMANDS = (
     Command("quit", "q", "quit", priority=False),
     Command("help", "question_mark", "help", key_display="?"),
     Command("language", "l", "next_language"),
-    Command("presenter", "p", "toggle_presenter"),
+    Command("presenter", "p", "toggle_presenter", narrow=False),
     # Shown as an ordinary footer key: Textual's docked palette key crops wide characters.
-    Command("palette", "ctrl+p", "command_palette", priority=True, key_display="^p", palette=False),
+    Command(
+        "palette",
+        "ctrl+p",
+        "command_palette",
+        priority=True,
+        key_display="^p",
+        palette=False,
+        narrow=False,
+    ),
 )
 
 BROWSER_COMMANDS = (
@@ -57,9 +67,10 @@ BROWSER_COMMANDS = (
     Command("search", "slash", "search", key_display="/"),
     Command("next_hit", "n", "step_hit(1)", show=False),
     Command("previous_hit", "N", "step_hit(-1)", show=False),
-    Command("bilingual", "b", "toggle_bilingual"),
+    Command("bilingual", "b", "toggle_bilingual", narrow=False),
     Command("second_language", "B", "next_second_language", show=False),
     Command("zone", "z", "next_zone", show=False),
+    Command("lower_pane", "c", "toggle_lower_pane", show=False),
 )
 
 PRESENTER_COMMANDS = (
@@ -81,6 +92,21 @@ SEARCH_COMMANDS = (
 )
 
 
+COMMANDS_BY_ID = {
+    command.id: command
+    for table in (
+        APP_COMMANDS,
+        BROWSER_COMMANDS,
+        SCRIPT_COMMANDS,
+        HELP_COMMANDS,
+        SEARCH_COMMANDS,
+        PRESENTER_COMMANDS,
+    )
+    for command in table
+}
+"""Every command by id (a binding carries its command's id)."""
+
+
 def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
     """Textual bindings for a table of commands (English descriptions until localized)."""
     return [
@@ -97,21 +123,25 @@ def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
     ]
 
 
-def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Rewrite the descriptions of `node`'s bindings in `lang`, then refresh the footer.
+def localize_bindings(node: DOMNode, lang: str, *, narrow: bool = False) -> None:
+    """Rewrite the descriptions of `node`'s bindings in `lang`, and which of them the footer
+    shows (fewer in a `narrow` terminal, so it is never cut mid-word), then refresh the footer.
 
     Bindings are class-level and static in Textual; each node holds its own copy of the map
     (`_bindings`), which is the only place a description can change at run time.
     """
     table = node._bindings.key_to_bindings
     for key, key_bindings in table.items():
-        table[key] = [
-            dataclasses.replace(binding, description=tr(lang, f"cmd.{binding.id}"))
-            if binding.id
-            else binding
-            for binding in key_bindings
-        ]
+        table[key] = [_localized(binding, lang, narrow) for binding in key_bindings]
     node.refresh_bindings()
+
+
+def _localized(binding: Binding, lang: str, narrow: bool) -> Binding:
+    command = COMMANDS_BY_ID.get(binding.id or "")
+    if command is None:
+        return binding
+    show = command.show and (command.narrow or not narrow)
+    return dataclasses.replace(binding, description=tr(lang, f"cmd.{command.id}"), show=show)
 
 
 def describe_binding(binding: Binding, lang: str) -> str:

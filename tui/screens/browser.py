@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from story import Saga
-from tui.cldr import READER_ZONES
+from tui.cldr import READER_ZONES, number
 from tui.commands import BROWSER_COMMANDS, bindings, localize_bindings
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, next_language, tr
 from tui.labels import tr_label
@@ -69,7 +69,7 @@ class BrowserScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._relabel()
+        self.relabel()
         self.query_one("#events").focus()
 
     # The selection ---------------------------------------------------------------------------
@@ -86,9 +86,9 @@ class BrowserScreen(Screen[None]):
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         if (old.lang, old.second_lang) != (new.lang, new.second_lang):
-            self._relabel()
+            self.relabel()
 
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
         """Texts of the screen itself that depend on the language."""
         lang = self.selection.lang
         self.query_one("#days", DaysList).border_title = tr_label(lang, "pane.days")
@@ -97,7 +97,9 @@ class BrowserScreen(Screen[None]):
         if self.selection.second_lang:
             title.append(f" + {LANGUAGE_NAMES[self.selection.second_lang]}", style="dim")
         self.query_one("#title-bar", Static).update(title)
-        localize_bindings(self, lang)
+        narrow = self.app.size.width < 100
+        localize_bindings(self, lang, narrow=narrow)
+        self.query_one(Footer).compact = narrow  # no padding between keys: they fit in 80
 
     @property
     def day_id(self) -> str:
@@ -156,15 +158,19 @@ class BrowserScreen(Screen[None]):
             self.change(event=event.id)
 
     def action_step_hit(self, step: int) -> None:
-        """Next / previous search hit, or the followed actor's next / previous appearance."""
+        """Next / previous search hit, or the followed actor's next / previous appearance; says
+        where it is ("3 / 7"), and says so when there is nothing to step to."""
+        lang = self.selection.lang
         targets = self.hits or [
             event.id for event in self.saga.events_of_actor.get(self.selection.actor, ())
         ]
-        if not targets:
+        if len(targets) <= 1 and (not targets or targets[0] == self.selection.event):
             self.app.bell()
+            key = "search.nothing" if not targets else "search.only_one"
+            self.notify(tr(lang, key), timeout=3)
             return
         here = self.saga.position_of_event[self.selection.event]
-        positions = [self.saga.position_of_event[target] for target in targets]
+        positions = sorted(self.saga.position_of_event[target] for target in targets)
         if step > 0:
             later = [p for p in positions if p > here]
             position = min(later) if later else min(positions)
@@ -172,6 +178,13 @@ class BrowserScreen(Screen[None]):
             earlier = [p for p in positions if p < here]
             position = max(earlier) if earlier else max(positions)
         self.change(event=self.saga.events[position].id)
+        where = tr(
+            lang,
+            "search.position",
+            position=number(positions.index(position) + 1, lang),
+            count=number(len(positions), lang),
+        )
+        self.notify(where, timeout=2)
 
     def action_toggle_bilingual(self) -> None:
         second = self.selection.second_lang
@@ -192,6 +205,10 @@ class BrowserScreen(Screen[None]):
     def action_next_zone(self) -> None:
         zones: list[str | None] = [None, *READER_ZONES]
         self.change(zone=zones[(zones.index(self.selection.zone) + 1) % len(zones)])
+
+    def action_toggle_lower_pane(self) -> None:
+        """In a narrow terminal, show the cast below the days or the arc below the events."""
+        self.toggle_class("-lower-cast")
 
     def action_open_script(self) -> None:
         self.change(mode="script")

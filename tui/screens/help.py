@@ -95,4 +95,5 @@ class HelpScreen(ModalScreen[None]):
         box.border_subtitle = tr(self.lang, "help.close")
 
     def action_dismiss_help(self) -> None:
-        self.dismiss(None)
+        if self.is_active:  # twice in one frame would pop the screen underneath
+            self.dismiss(None)

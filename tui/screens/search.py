@@ -5,7 +5,6 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,8 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 
-from story import Saga
-from story.search import Hit, SearchIndex
+from story.search import Hit, Snippet, search_index, snippet
 from tui.cldr import number
 from tui.commands import SEARCH_COMMANDS, bindings, localize_bindings
 from tui.i18n import tr
@@ -29,10 +27,12 @@ if TYPE_CHECKING:
     from tui.screens.browser import BrowserScreen
 
 
-@cache
-def index_of(saga: Saga) -> SearchIndex:
-    """One search index per story, built on first search."""
-    return SearchIndex(saga)
+def snippet_text(found: Snippet) -> Text:
+    """A snippet in grey with the words that matched standing out."""
+    text = plain(found.text, "dim")
+    for start, end in found.matches:
+        text.stylize("bold reverse", start, end)
+    return text
 
 
 class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
@@ -75,11 +75,13 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self.query_one("#query", Input).placeholder = tr(self.lang, "search.placeholder")
 
     def on_input_changed(self, message: Input.Changed) -> None:
-        self.hits = index_of(self.saga).search(message.value)
+        self.hits = search_index(self.saga).search(message.value)
         self._show_hits()
 
     def _show_hits(self) -> None:
         rows: list[tuple[str, Text]] = []
+        index_ = search_index(self.saga)
+        query = self.query_one("#query", Input).value
         for index, hit in enumerate(self.hits):
             event = self.saga.event_by_id[hit.event_id]
             row = plain(tr(self.lang, f"search.kind.{hit.kind}") + " ", "dim")
@@ -87,6 +89,10 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
                 row.append_text(actor_name(self.saga, hit.item_id, self.lang))
             else:
                 row.append_text(event_row(event, self.lang, dated=True))
+            found = snippet(index_.texts_of(hit), query, self.lang)
+            if found is not None:
+                row.append("\n")
+                row.append_text(snippet_text(found))
             rows.append((f"{index}", row))
         results = self.query_one("#results", StoryList)
         results.set_rows(rows, rows[0][0] if rows else None)
@@ -102,6 +108,10 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self._choose(message.option_index)
 
     def _choose(self, index: int | None) -> None:
+        if not self.is_active:
+            # A second pick in the same frame (two clicks, a click and enter): dismissing again
+            # would pop the screen underneath, the browser itself.
+            return
         events = list(dict.fromkeys(hit.event_id for hit in self.hits))
         chosen = self.hits[index].event_id if index is not None else None
         self.dismiss((events, chosen))
@@ -110,4 +120,5 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self.query_one("#results").focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_active:
+            self.dismiss(None)
