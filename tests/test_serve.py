@@ -41,12 +41,14 @@ def test_bad_session_cap_exits_2() -> None:
 
 
 def test_the_default_cap_fits_the_machine() -> None:
-    """12 tabs a core at most, and never more than half the free memory at 64 MB a tab."""
-    from tui.classroom.capacity import available_memory
+    """12 tabs a core at most, and never more than half the free memory at TAB_MEMORY a tab."""
+    import os
+
+    from tui.classroom.capacity import TAB_MEMORY, available_memory
 
     cap = default_max_sessions()
-    assert 2 <= cap <= 12 * 64
-    assert cap <= max(2, available_memory() // 2 // (64 * 1024 * 1024))
+    assert 2 <= cap <= 12 * (os.cpu_count() or 1)
+    assert cap <= max(2, available_memory() // 2 // TAB_MEMORY)
 
 
 def test_offline_page_other_origins_and_foreign_hosts_refused() -> None:

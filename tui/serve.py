@@ -71,7 +71,7 @@ def serve_parser() -> QuietParser:
         "--max-sessions",
         type=session_count,
         default=default_max_sessions(),
-        help="browser tabs at once (each is an app process of ~53 MB)",
+        help="browser tabs at once (each is an app process of ~70 MB)",
     )
     parser.add_argument(
         "--max-students",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
-TAB_MEMORY = 64 * 1024 * 1024
-"""What a tab's app process is budgeted (measured: ~53 MB each)."""
+TAB_MEMORY = 72 * 1024 * 1024
+"""What a tab's app process is budgeted (benchmarks/classroom.py: 67-70 MB resident each)."""
 TABS_PER_CORE = 12
-"""Tabs mostly wait for keys; starting one costs ~0.3 s of a core."""
+"""Tabs mostly wait for keys, but each follower spends ~45 ms of a core per move of the class:
+at 12 a core the last of them shows a move about 0.5 s after the first."""
 
 
 def default_max_sessions() -> int:
