@@ -1,6 +1,6 @@
 """The web server of `openai-saga serve`: textual-serve, guarded, capped, and with a class.
 
-Each browser tab runs its own app process (~53 MB), so tabs are capped (`--max-sessions`) and a
+Each browser tab runs its own app process (~70 MB), so tabs are capped (`--max-sessions`) and a
 tab past the cap gets a page that says so. Every request must name this server in its `Host`
 (DNS rebinding refused) and every WebSocket must come from one of its pages (`Origin`). The
 page's own addresses are taken from the request, so it works whether it was opened as
