@@ -1,19 +1,18 @@
-"""`serve`: offline page, loopback by default, cross-origin WebSockets refused."""
+"""`serve`: offline page, loopback by default, Host and Origin checked, tabs capped."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+import aiohttp
 import textual_serve
 
+from tests.serving import fetch, open_tab, served, upgrade_status
 from tests.test_cli import entry
-from tui.serve import app_command, offline_templates, same_origin
+from tui.classroom.capacity import default_max_sessions
+from tui.serve import app_command, offline_templates
 
 
 def test_templates_lose_the_outside_font_request(tmp_path: Path) -> None:
@@ -24,16 +23,11 @@ def test_templates_lose_the_outside_font_request(tmp_path: Path) -> None:
     assert "googleapis" not in text and "textual.js" in text
 
 
-def test_same_origin() -> None:
-    assert same_origin("http://127.0.0.1:8000", "127.0.0.1:8000")
-    assert not same_origin("http://evil.example", "127.0.0.1:8000")
-    assert same_origin(None, "127.0.0.1:8000")
-    assert not same_origin("http://127.0.0.1:8000", None)
-
-
 def test_each_tab_runs_this_python_with_the_options() -> None:
     command = app_command("fr", None)
     assert command.startswith(sys.executable) and command.endswith("-m tui --fresh --lang fr")
+    follower = app_command(None, None, follow="ws://127.0.0.1:8000/class/ws")
+    assert follower.endswith("--follow ws://127.0.0.1:8000/class/ws")
 
 
 def test_bad_port_exits_2() -> None:
@@ -41,87 +35,76 @@ def test_bad_port_exits_2() -> None:
     assert result.returncode == 2 and "between 1 and 65535" in result.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def test_bad_session_cap_exits_2() -> None:
+    result = entry("serve", "--max-sessions", "0")
+    assert result.returncode == 2 and "number of sessions" in result.stderr
 
 
-def test_server_serves_offline_page_and_refuses_other_origins() -> None:
-    port = free_port()
-    exe = str(Path(sys.executable).parent / "openai-saga")
-    server = subprocess.Popen(
-        [exe, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        page = ""
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not page:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as reply:
-                    page = reply.read().decode()
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        assert "textual.js" in page and "googleapis" not in page
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/ws",
-            headers={
-                "Origin": "http://evil.example",
-                "Connection": "Upgrade",
-                "Upgrade": "websocket",
-                "Sec-WebSocket-Version": "13",
-                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
-            },
-        )
-        try:
-            urllib.request.urlopen(request, timeout=5)
-            status = 200
-        except urllib.error.HTTPError as error:
-            status = error.code
-        assert status == 403
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+def test_the_default_cap_fits_the_machine() -> None:
+    """12 tabs a core at most, and never more than half the free memory at TAB_MEMORY a tab."""
+    import os
+
+    from tui.classroom.capacity import TAB_MEMORY, available_memory
+
+    cap = default_max_sessions()
+    assert 2 <= cap <= 12 * (os.cpu_count() or 1)
+    assert cap <= max(2, available_memory() // 2 // TAB_MEMORY)
+
+
+def test_offline_page_other_origins_and_foreign_hosts_refused() -> None:
+    with served() as server:
+        status, page = fetch(server.origin + "/")
+        assert status == 200 and "textual.js" in page and "googleapis" not in page
+        port = server.port
+        ws = f"{server.origin}/ws"
+        assert upgrade_status(ws, {"Origin": "http://evil.example"}) == 403
+        # DNS rebinding: evil.example resolves to 127.0.0.1, so Host and Origin match each other.
+        rebound = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+        assert upgrade_status(ws, rebound) == 403
+        assert fetch(server.origin + "/", {"Host": f"evil.example:{port}"})[0] == 403
+        assert fetch(server.origin + "/", {"Host": "127.0.0.1:1"})[0] == 403
+
+
+def test_the_page_works_via_localhost_and_its_address() -> None:
+    """The page points the browser back where it came from, not always at 127.0.0.1."""
+    with served() as server:
+        for name in ("localhost", "127.0.0.1"):
+            status, page = fetch(f"http://{name}:{server.port}/")
+            assert status == 200
+            assert f'data-session-websocket-url="ws://{name}:{server.port}/ws"' in page
+            assert 'href="/static/css/xterm.css"' in page
+
+
+def test_fontsize_enlarges_the_page_within_bounds() -> None:
+    with served() as server:
+        assert 'data-font-size="26"' in fetch(server.origin + "/?fontsize=26")[1]
+        assert 'data-font-size="64"' in fetch(server.origin + "/?fontsize=9999")[1]
+        assert 'data-font-size="16"' in fetch(server.origin + "/?fontsize=big")[1]
+
+
+async def test_tabs_past_the_cap_get_a_clear_page() -> None:
+    with served("--max-sessions", "1") as server:
+        async with aiohttp.ClientSession() as session:
+            tab = await open_tab(session, server.origin)
+            await tab.read_until("The OpenAI Saga")
+            status, page = fetch(server.origin + "/")
+            assert status == 503 and "all 1 places are taken" in page and "Complet" in page
+            assert upgrade_status(f"{server.origin}/ws", {"Origin": server.origin}) == 503
+            await tab.socket.close()
+        for _ in range(100):  # the place is free again once the tab is closed
+            if fetch(server.origin + "/")[0] == 200:
+                break
+            time.sleep(0.1)
+        assert fetch(server.origin + "/")[0] == 200
 
 
 async def test_a_browser_tab_gets_the_app_and_can_drive_it() -> None:
     """What the page's terminal receives over the WebSocket: the app's screen, then the effect
-    of a key press (the canvas itself cannot be read)."""
-    import asyncio
-
-    import aiohttp
-
-    port = free_port()
-    exe = str(Path(sys.executable).parent / "openai-saga")
-    server = subprocess.Popen(
-        [exe, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-
-    async def read_until(socket: aiohttp.ClientWebSocketResponse, text: str) -> str:
-        seen = ""
-        while text not in seen:
-            message = await socket.receive(timeout=30)
-            if message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
-                data = message.data
-                seen += data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-            elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                raise AssertionError(f"closed before {text!r}: {seen[-300:]!r}")
-        return seen
-
-    try:
-        origin = f"http://127.0.0.1:{port}"
+    of a key press (the canvas itself cannot be read), via localhost."""
+    with served() as server:
+        origin = f"http://localhost:{server.port}"
         async with aiohttp.ClientSession() as session:
-            for _ in range(150):
-                try:
-                    async with session.get(origin + "/"):
-                        break
-                except aiohttp.ClientError:
-                    await asyncio.sleep(0.2)
-            url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
-            async with session.ws_connect(url, headers={"Origin": origin}) as socket:
-                await read_until(socket, "The OpenAI Saga")
-                await socket.send_json(["stdin", "l"])
-                await read_until(socket, "Français")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+            tab = await open_tab(session, origin)
+            await tab.read_until("The OpenAI Saga")
+            await tab.send("l")
+            await tab.read_until("Français")

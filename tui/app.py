@@ -8,13 +8,17 @@ selection from anywhere (a key, the palette, a teacher's app) is one call: `appl
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from tui.classroom.palette import ClassroomCommands
 from tui.commands import APP_COMMANDS, bindings, localize_bindings
 from tui.i18n import LANGUAGES, next_language, tr
 from tui.palette import SagaCommands
+from tui.presenter_clock import Presentation
 from tui.safe import neutralise
 from tui.screens.browser import BrowserScreen
 from tui.screens.script import ScriptScreen
@@ -22,6 +26,11 @@ from tui.selection import Selection
 from tui.start import Start
 from tui.state import Place, write_place
 
+if TYPE_CHECKING:
+    from tui.classroom.in_app import ClassLink
+
+PRESENTER_TICK = 0.25
+"""Seconds between two looks at presenter mode's countdown."""
 NARROW = 100
 """Below this many columns the browser shows fewer panes and the footer fewer keys."""
 
@@ -32,7 +41,7 @@ class SagaApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "openai-saga"
     BINDINGS = bindings(APP_COMMANDS)
-    COMMANDS = {SagaCommands}  # noqa: RUF012  (Textual's system commands are English only)
+    COMMANDS = {SagaCommands, ClassroomCommands}  # noqa: RUF012  (Textual's are English only)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = True
@@ -44,12 +53,17 @@ class SagaApp(App[None]):
         state_path: Path | None = None,
         present: bool = False,
         interval: float | None = None,
+        presentation: Presentation | None = None,
     ) -> None:
         super().__init__()
         self.start = start
         self.saga = start.saga
         self.state_path = state_path
         self.interval = interval
+        self.presentation = presentation or Presentation.of(start.saga, interval)
+        """Presenter mode's countdown and the days it plays."""
+        self.class_link: ClassLink | None = None
+        """This app's part in a class (--follow / --lead), set by the factory."""
         self._footer_narrow = False
         self.save_problem: str | None = None
         """Why the place could not be saved at quit (told once the terminal is back)."""
@@ -100,6 +114,8 @@ class SagaApp(App[None]):
             localize_bindings(self, new.lang, narrow=self.narrow)
         if old.mode != new.mode:
             self._show_mode(new)
+        if old.event != new.event:
+            self.presentation.moved(time.monotonic())
 
     def _show_mode(self, selection: Selection) -> None:
         """Presenter mode as a class on the app; the script screen on the stack or not."""
@@ -122,14 +138,19 @@ class SagaApp(App[None]):
         for notice in self.start.notices:
             self.notify(neutralise(notice), markup=False, severity="warning", timeout=6)
         self._show_mode(self.selection)
-        if self.presenting and self.interval:
-            self.set_interval(self.interval, self._advance)
+        if self.presentation.clock.interval is not None:
+            self.presentation.moved(time.monotonic())
+            self.set_interval(PRESENTER_TICK, self._advance)
+        if self.class_link is not None:
+            self.class_link.start()
 
     def _advance(self) -> None:
-        """Presenter mode with --interval: the next event, in story order, looping at the end."""
+        """Presenter mode with --interval: the next event of the days played, looping, when
+        the countdown runs out (every move restarts it)."""
         if self.presenting and self.screen is self.browser:
-            event = self.saga.next_event(self.selection.event, 1) or self.saga.events[0]
-            self.browser.select_event(event.id)
+            event = self.presentation.next_due(self.selection.event, time.monotonic())
+            if event is not None:
+                self.browser.select_event(event)
 
     # Commands --------------------------------------------------------------------------------
 

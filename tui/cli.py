@@ -76,6 +76,10 @@ def run(argv: list[str]) -> int:
             from tui.export import export_main
 
             return export_main(rest)
+        if command == "notes":
+            from tui.classroom.notes import notes_main
+
+            return notes_main(rest)
         from tui.serve import serve_main
 
         return serve_main(rest)

@@ -74,6 +74,12 @@ BROWSER_COMMANDS = (
     Command("lower_pane", "c", "toggle_lower_pane", show=False),
 )
 
+PRESENTER_COMMANDS = (
+    # `space` is "next in story" in the browser; `k` pauses as in most video players.
+    Command("pause", "k", "toggle_pause", priority=True, narrow=False),
+)
+"""Keys of presenter mode's view (tui/widgets/presenter.py)."""
+
 SCRIPT_COMMANDS = (
     Command("close", "escape,s", "close", key_display="esc"),
     # A priority binding: the beats list's own enter (select) would otherwise hide it from the
@@ -108,6 +114,7 @@ COMMANDS_BY_ID = {
         QUIZ_COMMANDS,
         HELP_COMMANDS,
         SEARCH_COMMANDS,
+        PRESENTER_COMMANDS,
     )
     for command in table
 }

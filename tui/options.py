@@ -16,7 +16,7 @@ from tui.errors import UsageError
 from tui.i18n import LANGUAGES
 
 PROG = "openai-saga"
-SUBCOMMANDS = ("validate", "export", "serve")
+SUBCOMMANDS = ("validate", "export", "serve", "notes")
 
 
 class QuietParser(argparse.ArgumentParser):
@@ -71,6 +71,14 @@ class AppOptions:
     present: bool = False
     interval: float | None = None
     fresh: bool = False
+    first_day: str | None = None
+    """Presenter mode plays from this day (--from)."""
+    last_day: str | None = None
+    """Presenter mode plays up to this day (--to)."""
+    follow: str | None = None
+    """A class to follow (--follow URL)."""
+    lead: str | None = None
+    """A class to lead (--lead URL-with-token)."""
 
 
 def app_parser() -> QuietParser:
@@ -80,7 +88,8 @@ def app_parser() -> QuietParser:
         description="The November 2023 OpenAI leadership crisis as a terminal drama.",
         epilog=(
             "commands: validate [PATH ...] | export [--lang CODE] [--format md|html] "
-            "[--actor ID] [--brief] [--out FILE] | serve [--host HOST] [--port PORT]. "
+            "[--actor ID] [--brief] [--out FILE] | serve [--host HOST] [--port PORT] [--class] "
+            "[--max-sessions N] | notes --follow URL. "
             "Keys: arrows move, l language, s script, p presenter, / search, ? help, q quit."
         ),
     )
@@ -93,6 +102,14 @@ def app_parser() -> QuietParser:
     parser.add_argument("--present", action="store_true", help="presenter mode")
     parser.add_argument("--interval", type=interval, help="with --present: seconds per event")
     parser.add_argument("--fresh", action="store_true", help="ignore the saved place")
+    parser.add_argument(
+        "--from", dest="first_day", metavar="DAY", help="with --present: play from this day"
+    )
+    parser.add_argument(
+        "--to", dest="last_day", metavar="DAY", help="with --present: play up to this day"
+    )
+    parser.add_argument("--follow", metavar="URL", help="follow a class (serve --class)")
+    parser.add_argument("--lead", metavar="URL", help="lead a class (the teacher's address)")
     return parser
 
 
@@ -103,6 +120,11 @@ def parse_app_options(argv: list[str]) -> tuple[AppOptions, bool]:
     args = app_parser().parse_args(argv)
     if args.interval is not None and not args.present:
         raise UsageError(f"{PROG}: --interval needs --present")
+    for flag, value in (("--from", args.first_day), ("--to", args.last_day)):
+        if value is not None and not args.present:
+            raise UsageError(f"{PROG}: {flag} needs --present")
+    if args.follow and args.lead:
+        raise UsageError(f"{PROG}: --follow and --lead do not go together")
     options = AppOptions(
         lang=args.lang,
         day=args.day,
@@ -112,5 +134,9 @@ def parse_app_options(argv: list[str]) -> tuple[AppOptions, bool]:
         present=args.present,
         interval=args.interval,
         fresh=args.fresh,
+        first_day=args.first_day,
+        last_day=args.last_day,
+        follow=args.follow,
+        lead=args.lead,
     )
     return options, bool(args.version)

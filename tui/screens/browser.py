@@ -14,6 +14,7 @@ what depends on the fields that changed, then yield it from `compose` with
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -35,6 +36,10 @@ from tui.widgets.days import DaysList
 from tui.widgets.detail import EventDetail
 from tui.widgets.events import EventsList
 from tui.widgets.power import PowerStrip
+from tui.widgets.presenter import PresenterView
+
+if TYPE_CHECKING:
+    from tui.app import SagaApp
 
 
 class BrowserScreen(Screen[None]):
@@ -66,6 +71,8 @@ class BrowserScreen(Screen[None]):
                 yield EventsList(self.saga, id="events").data_bind(bound)
                 yield ArcList(self.saga, id="arc").data_bind(bound)
             yield EventDetail(self.saga, id="detail").data_bind(bound)
+        presentation = cast("SagaApp", self.app).presentation
+        yield PresenterView(self.saga, presentation).data_bind(bound)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

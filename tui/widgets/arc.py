@@ -87,3 +87,12 @@ class ArcList(StoryList):
         row_id = self.highlighted_id
         if row_id is not None and row_id in self.saga.event_by_id:
             self.post_message(EventPicked(row_id))
+        elif self.highlighted is not None:
+            # A role taken or left: go to the story's moment of that change, so every pane
+            # (this one's mark included) shows the same moment.
+            self.post_message(EventPicked(self._event_at(self._keys[self.highlighted])))
+
+    def _event_at(self, key: ArcKey) -> str:
+        """The first event of the story at or after an arc moment (else the last one)."""
+        events = self.saga.events
+        return next((e.id for e in events if self.saga.moment_key(e) >= key), events[-1].id)

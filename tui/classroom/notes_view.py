@@ -1,0 +1,85 @@
+"""What the teacher's notes view shows of the class's moment: what the room does not see.
+
+The room sees the event (presenter mode leaves the notes out); the teacher's second screen shows
+the notes about it, the script beats it echoes with their verdicts, and the questions to ask
+about its day (and its acts). Pure functions of the story, the selection and the language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from story import Saga
+from tui.cldr import clock_time, story_date
+from tui.i18n import tr
+from tui.render import VERDICT_MARK, VERDICT_STYLE, text_in
+from tui.selection import Selection
+
+
+def discussion_questions(saga: Saga, event_id: str) -> tuple[Any, ...]:
+    """The discussion questions of the event's day and of the script acts it echoes.
+
+    HOOK: the lesson model (`saga.lesson`, with `for_day` and `for_act`) comes from the lesson
+    branch; until it is merged a story has no questions and this returns ().
+    """
+    lesson = getattr(saga, "lesson", None)
+    if lesson is None:
+        return ()
+    found = list(lesson.for_day(saga.day_of_event[event_id]))
+    for act, _ in saga.acts_of_event.get(event_id, ()):
+        found += [item for item in lesson.for_act(act.id) if item not in found]
+    return tuple(found)
+
+
+def moment_heading(saga: Saga, selection: Selection, lang: str) -> Text:
+    """The event's title, and its date and time."""
+    event = saga.event_by_id[selection.event]
+    out = text_in(event.title, lang, "bold")
+    clock = clock_time(event.time, lang)
+    out.append("\n" + story_date(event.date, lang) + (f" · {clock}" if clock else ""), style="dim")
+    return out
+
+
+def notes_text(saga: Saga, selection: Selection, lang: str) -> Text:
+    """The teacher's notes on the moment: notes, the script beats it echoes, the questions."""
+    event_id = selection.event
+    out = Text(end="")
+    out.append(tr(lang, "detail.notes") + "\n", style="bold underline")
+    notes = saga.notes_about(event_id)
+    if not notes:
+        out.append(tr(lang, "notes.none") + "\n", style="dim")
+    for note in notes:
+        out.append(" ✎ ", style="bold magenta")
+        out.append_text(text_in(note.title, lang, "bold"))
+        out.append("\n   ")
+        out.append_text(text_in(note.text, lang))
+        out.append("\n")
+    beats = saga.acts_of_event.get(event_id, ())
+    if beats:
+        out.append("\n" + tr(lang, "detail.script") + "\n", style="bold underline")
+        for act, beat in beats:
+            chosen = selection.beat == beat.id
+            out.append(
+                f" {'▶' if chosen else ' '}{VERDICT_MARK[beat.verdict]} ",
+                style=VERDICT_STYLE[beat.verdict],
+            )
+            out.append_text(text_in(act.title, lang, "bold"))
+            out.append(" — ")
+            out.append_text(text_in(beat.text, lang, "italic"))
+            out.append("\n    ")
+            out.append(
+                tr(lang, f"verdict.{beat.verdict}") + ": ", style=VERDICT_STYLE[beat.verdict]
+            )
+            out.append_text(text_in(beat.why, lang))
+            out.append("\n")
+    out.append("\n" + tr(lang, "notes.questions") + "\n", style="bold underline")
+    questions = discussion_questions(saga, event_id)
+    if not questions:
+        out.append(tr(lang, "notes.no_questions") + "\n", style="dim")
+    for number, question in enumerate(questions, start=1):
+        out.append(f" {number}. ", style="bold cyan")
+        out.append_text(text_in(question.text, lang))
+        out.append("\n")
+    return out
