@@ -34,9 +34,11 @@ TIMEOUT = 300.0
 
 @dataclass
 class FrameLog:
-    """When each frame was flushed (time.monotonic seconds) and how many bytes were written."""
+    """When each frame was flushed (time.monotonic seconds), the process's CPU time then
+    (time.process_time seconds), and how many bytes were written."""
 
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     written: int = 0
 
 
@@ -57,6 +59,7 @@ class FrameDriver(HeadlessDriver):
     def flush(self) -> None:
         # App._display flushes once per frame, after writing it.
         LOG.times.append(monotonic())
+        LOG.cpu.append(process_time())
 
 
 NAMED_CHARACTERS = {
@@ -115,22 +118,32 @@ async def first_frame(timeout: float = TIMEOUT) -> float:
 
 @dataclass(frozen=True)
 class Sample:
-    """One key: ms to its first frame and to its last frame before quiet; frames written."""
+    """One key: ms to its first frame and to its last frame before quiet, the CPU ms the process
+    spent until each (what a busy machine does not inflate), and the frames written."""
 
     first: float | None
     settled: float | None
+    cpu_first: float | None
+    cpu_settled: float | None
     frames: int
 
 
 async def timed_key(app: App[Any], key: str) -> Sample:
     """Send `key` to a settled app and measure its frames."""
     seen = len(LOG.times)
+    cpu = process_time()
     posted = send_key(app, key)
     await settle()
-    new = LOG.times[seen:]
+    new, new_cpu = LOG.times[seen:], LOG.cpu[seen:]
     if not new:
-        return Sample(None, None, 0)
-    return Sample((new[0] - posted) * 1000, (new[-1] - posted) * 1000, len(new))
+        return Sample(None, None, None, None, 0)
+    return Sample(
+        first=(new[0] - posted) * 1000,
+        settled=(new[-1] - posted) * 1000,
+        cpu_first=(new_cpu[0] - cpu) * 1000,
+        cpu_settled=(new_cpu[-1] - cpu) * 1000,
+        frames=len(new),
+    )
 
 
 async def untimed_key(app: App[Any], key: str) -> None:

@@ -64,7 +64,11 @@ def _ratio_row(
     if result is None:
         return GoalRow(figure, f"≤ {limit:g}x", "not measured", None)
     value = result.ratios[ratio]
-    return GoalRow(figure, f"≤ {limit:g}x", f"{value:.2f}x", value <= limit)
+    measured = f"{value:.2f}x"
+    cpu = result.ratios.get(f"cpu_{ratio}")
+    if cpu is not None:
+        measured += f" (CPU time: {cpu:.2f}x)"
+    return GoalRow(figure, f"≤ {limit:g}x", measured, value <= limit)
 
 
 def _keys_row(results: dict[str, StoryResult], story: str, figure: str, goal: str) -> GoalRow:

@@ -7,7 +7,9 @@
 - `validate`: `validate_runs` runs of `python -m tui validate` (time to exit, peak memory);
 - keys: one process walks every key `repeats` times, after one bare-app process has measured
   the floor (a key that updates one Static) the same way; median and p95 per key.
-Peak memory is the kernel's figure for the whole process (`wait4`'s ru_maxrss).
+Peak memory is each process's own high-water mark (VmHWM, see benchmarks/peak.py). CPU times
+(what the process itself spent) stand beside wall-clock times: a busy machine inflates the
+latter, hardly the former.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
-from benchmarks.walk import BARE_KEYS, BROWSER_KEYS
+from benchmarks.keys import BARE_KEYS, BROWSER_KEYS
 
 PROBE = Path(__file__).resolve().parent / "probe.py"
+PEAK = Path(__file__).resolve().parent / "peak.py"
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,13 @@ class Figures:
 
 @dataclass
 class KeyFigures:
-    """One key: ms to the first frame, ms to the settled screen, frames written, keys that drew
-    nothing."""
+    """One key: ms to the first frame and to the settled screen (wall clock, and CPU time of
+    the process), frames written, presses that drew nothing."""
 
     first: Figures
     settled: Figures
+    cpu_first: Figures
+    cpu_settled: Figures
     frames: float
     no_frame: int
 
@@ -77,6 +82,8 @@ class StartFigures:
     """Start-up of one kind of run: medians over the runs."""
 
     first_frame_ms: float
+    cpu_first_frame_ms: float
+    """CPU time of the process from its start to its first frame."""
     settled_ms: float
     quit_ms: float
     peak_mb: float
@@ -109,9 +116,12 @@ class Run:
 
     began: float
     ended: float
-    peak_mb: float
     result: dict[str, Any]
     output: str
+
+    @property
+    def peak_mb(self) -> float:
+        return float(self.result["peak_mb"])
 
 
 class ProbeFailed(RuntimeError):
@@ -145,18 +155,17 @@ def spawn(command: list[str], env: dict[str, str], *, result_file: Path | None =
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=output, stderr=output, env=env
         )
-        _, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         ended = monotonic()
-        process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read()
     result: dict[str, Any] = {}
     if result_file is not None and result_file.exists():
         result = json.loads(result_file.read_text())
-    if process.returncode != 0 or "error" in result:
+    if process.returncode != 0 or "error" in result or "peak_mb" not in result:
         why = result.get("error") or text[-2000:]
         raise ProbeFailed(f"{' '.join(command)}: status {process.returncode}\n{why}")
-    return Run(began, ended, usage.ru_maxrss / 1024, result, text)
+    return Run(began, ended, result, text)
 
 
 def probe(mode: str, story: Story | None, env: dict[str, str], *extra: str) -> Run:
@@ -176,6 +185,7 @@ def probe(mode: str, story: Story | None, env: dict[str, str], *extra: str) -> R
 @dataclass
 class StartRun:
     first_frame_ms: float
+    cpu_first_frame_ms: float
     settled_ms: float
     quit_ms: float
     peak_mb: float
@@ -187,6 +197,7 @@ def start_once(story: Story | None, env: dict[str, str]) -> StartRun:
     data = run.result
     return StartRun(
         first_frame_ms=(data["first_frame"] - run.began) * 1000,
+        cpu_first_frame_ms=data["first_frame_cpu"] * 1000,
         settled_ms=(data["settled"] - run.began) * 1000,
         quit_ms=(run.ended - data["quit_sent"]) * 1000,
         peak_mb=run.peak_mb,
@@ -197,6 +208,7 @@ def start_once(story: Story | None, env: dict[str, str]) -> StartRun:
 def summarise(runs: list[StartRun]) -> StartFigures:
     return StartFigures(
         first_frame_ms=statistics.median(run.first_frame_ms for run in runs),
+        cpu_first_frame_ms=statistics.median(run.cpu_first_frame_ms for run in runs),
         settled_ms=statistics.median(run.settled_ms for run in runs),
         quit_ms=statistics.median(run.quit_ms for run in runs),
         peak_mb=statistics.median(run.peak_mb for run in runs),
@@ -231,7 +243,12 @@ def validate(story: Story, runs: int, work: Path) -> tuple[float, float, int | N
     its summary line gives."""
     paths = [arg for arg in story.args if arg != "--story"]
     env = environment(work / "cache-warm", work / "state")
-    done = [spawn([sys.executable, "-m", "tui", "validate", *paths], env) for _ in range(runs)]
+    done = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder) / "peak.json"
+            command = [sys.executable, str(PEAK), "--out", str(out), "-m", "tui", "validate"]
+            done.append(spawn([*command, *paths], env, result_file=out))
     counted = re.search(r"(\d[\d,]*) events", done[0].output)
     return (
         statistics.median((run.ended - run.began) * 1000 for run in done),
@@ -244,6 +261,8 @@ def key_figures(samples: list[dict[str, Any]]) -> KeyFigures:
     return KeyFigures(
         first=Figures.of([sample["first"] for sample in samples]),
         settled=Figures.of([sample["settled"] for sample in samples]),
+        cpu_first=Figures.of([sample["cpu_first"] for sample in samples]),
+        cpu_settled=Figures.of([sample["cpu_settled"] for sample in samples]),
         frames=statistics.median(sample["frames"] for sample in samples) if samples else 0,
         no_frame=sum(1 for sample in samples if sample["first"] is None),
     )
@@ -285,6 +304,8 @@ def measure_story(
         ratios={
             "first_frame_warm": warm.first_frame_ms / bare.first_frame_ms,
             "first_frame_cold": cold.first_frame_ms / bare.first_frame_ms,
+            "cpu_first_frame_warm": warm.cpu_first_frame_ms / bare.cpu_first_frame_ms,
+            "cpu_first_frame_cold": cold.cpu_first_frame_ms / bare.cpu_first_frame_ms,
             "peak_memory": warm.peak_mb / bare.peak_mb,
         },
         load=(load_before, os.getloadavg()[0]),

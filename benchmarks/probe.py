@@ -6,16 +6,16 @@ walk every key, and write what it saw as JSON to `--out`.
 
 Run by benchmarks/run.py in a fresh process each time, so imports, loading and exit are part
 of what is measured. `start` waits for the first frame and for the screen to settle, then sends
-`q` and lets the process end as `openai-saga` would; the parent times the exit and reads the
-peak memory from the kernel (wait4). Times are `time.monotonic()` seconds, the same clock in
-parent and child. The app is built with `tui.make_app(argv)`, as the command line builds it.
+`q` and lets the process end as `openai-saga` would; the parent times the exit. Peak memory is
+the process's VmHWM (see benchmarks/peak.py). Times are `time.monotonic()` seconds, the same
+clock in parent and child. The app is built with `tui.make_app(argv)`, as the command line
+builds it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import traceback
 from dataclasses import asdict
@@ -30,6 +30,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
 
 from benchmarks.frames import LOG, FrameDriver, first_frame, send_key, settle
+from benchmarks.peak import peak_mb
 from benchmarks.walk import Session, bare_walk, browser_walk
 
 SIZE = (120, 40)
@@ -65,6 +66,7 @@ def build(bare: bool, argv: list[str]) -> App[Any]:
 async def start_up(app: App[Any], result: dict[str, Any]) -> None:
     """First frame, settled start-up, then `q`."""
     result["first_frame"] = await first_frame()
+    result["first_frame_cpu"] = LOG.cpu[0]
     await settle()
     result["settled"] = LOG.times[-1]
     result["frames"] = len(LOG.times)
@@ -119,7 +121,7 @@ def main() -> None:
             app.exit()
 
     app.run(size=SIZE, auto_pilot=pilot)
-    result["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result["peak_mb"] = peak_mb()
     result["bytes_written"] = LOG.written
     options.out.write_text(json.dumps(result))
 

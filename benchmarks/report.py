@@ -53,6 +53,14 @@ def start_table(results: list[StoryResult]) -> str:
             lambda r: against_bare(r.cold.first_frame_ms, r.bare.first_frame_ms, "ms"),
         ),
         (
+            "CPU time to first frame, warm",
+            lambda r: against_bare(r.warm.cpu_first_frame_ms, r.bare.cpu_first_frame_ms, "ms"),
+        ),
+        (
+            "CPU time to first frame, no cache",
+            lambda r: against_bare(r.cold.cpu_first_frame_ms, r.bare.cpu_first_frame_ms, "ms"),
+        ),
+        (
             "start-up settled (its last frame), warm",
             lambda r: against_bare(r.warm.settled_ms, r.bare.settled_ms, "ms"),
         ),
@@ -81,6 +89,7 @@ def key_row(label: str, figures: KeyFigures, goal: str, met: str) -> list[str]:
         ms(figures.first.p95),
         ms(figures.settled.median),
         ms(figures.settled.p95),
+        f"{ms(figures.cpu_first.median)} / {ms(figures.cpu_settled.median)}",
         frames,
         goal,
         met,
@@ -89,7 +98,17 @@ def key_row(label: str, figures: KeyFigures, goal: str, met: str) -> list[str]:
 
 def keys_table(result: StoryResult) -> str:
     """One story's keys, under the floor measured the same way on the bare app."""
-    header = ["key", "first frame", "p95", "settled", "p95", "frames", "goal", "met"]
+    header = [
+        "key",
+        "first frame",
+        "p95",
+        "settled",
+        "p95",
+        "CPU: first / settled",
+        "frames",
+        "goal",
+        "met",
+    ]
     rows = [
         key_row(f"*bare app: {label}*", figures, "", "") for label, figures in result.floor.items()
     ]
@@ -104,8 +123,10 @@ def keys_table(result: StoryResult) -> str:
             )
         )
     samples = next(iter(result.keys.values())).first.n if result.keys else 0
-    return f"Keys, {title(result)} (ms; `right` measured {samples} times):\n\n" + table(
-        header, rows
+    return (
+        f"Keys, {title(result)}: ms, medians and p95 of {samples} presses of `right` (more for "
+        "keys pressed several times a walk); CPU: the process's CPU ms, medians.\n\n"
+        + table(header, rows)
     )
 
 

@@ -48,7 +48,7 @@ FULL = {
     "10k": Plan(repeats=10, runs=5, validate_runs=3),
     "100k": Plan(repeats=3, runs=3, validate_runs=2),
 }
-QUICK = {name: Plan(repeats=3, runs=3, validate_runs=2) for name in ("shipped", "1k")}
+QUICK = {name: Plan(repeats=2, runs=3, validate_runs=2) for name in ("shipped", "1k")}
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

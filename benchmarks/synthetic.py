@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -422,34 +423,39 @@ def walk_day(events: int) -> str:
     return day_of(max(BACKGROUND_DAYS, middle)).isoformat()
 
 
-def story_files(events: int) -> dict[str, dict[str, Any]]:
-    """The story's files by name: the settings and everything but events, then events."""
-    files: dict[str, dict[str, Any]] = {
-        "story.yaml": {
+def story_files(events: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The story's files, one at a time: the settings and everything but events, then events."""
+    yield (
+        "story.yaml",
+        {
             "story": story_info(),
             "sources": SOURCES,
             "actors": actors(days_spanned(events)),
             "script": script(events),
             "perspectives": perspectives(events),
             "notes": notes(events),
-        }
-    }
+        },
+    )
     for part in range(max(1, -(-events // PART_SIZE))):
         first = part * PART_SIZE
-        files[f"events-{part:03d}.yaml"] = {
-            "events": [event(n) for n in range(first, min(events, first + PART_SIZE))]
-        }
-    return files
+        numbers = range(first, min(events, first + PART_SIZE))
+        yield f"events-{part:03d}.yaml", {"events": [event(n) for n in numbers]}
+
+
+def is_written(folder: Path) -> bool:
+    """Whether `folder` holds a whole story written by this version of the generator."""
+    done = folder / ".complete"
+    return done.exists() and done.read_text() == str(GENERATOR_VERSION)
 
 
 def write_story(folder: Path, events: int) -> Path:
     """Write (once) a story folder of `events` events; a folder left half-written by an
     interrupted run is written again."""
-    done = folder / ".complete"
-    if done.exists() and done.read_text() == str(GENERATOR_VERSION):
+    if is_written(folder):
         return folder
+    done = folder / ".complete"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in story_files(events).items():
+    for name, data in story_files(events):
         temporary = folder / f".{name}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
             yaml.dump(data, handle, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)

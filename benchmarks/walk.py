@@ -104,34 +104,3 @@ async def bare_walk(session: Session) -> None:
     await session.measure("right", "update a Static")
     await session.measure("ctrl+p", "open the stock palette")
     await session.measure("escape", "close the stock palette")
-
-
-BROWSER_KEYS = (
-    "right",
-    "left",
-    "down",
-    "up",
-    "space",
-    "shift+space",
-    "l",
-    "b",
-    "z",
-    "tab",
-    "shift+tab",
-    "enter (cast)",
-    "p",
-    "?",
-    "escape (help)",
-    "s",
-    "down (script)",
-    "up (script)",
-    "escape (script)",
-    "/",
-    "search typing",
-    "escape (search)",
-    "ctrl+p",
-    "palette typing",
-    "escape (palette)",
-)
-"""Every label `browser_walk` measures, in table order."""
-BARE_KEYS = ("update a Static", "open the stock palette", "close the stock palette")

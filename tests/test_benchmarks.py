@@ -7,10 +7,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from benchmarks.keys import BARE_KEYS, BROWSER_KEYS
 from benchmarks.measure import Figures, KeyFigures, StartFigures, measure_story
 from benchmarks.report import markdown
 from benchmarks.stories import shipped
-from benchmarks.walk import BARE_KEYS, BROWSER_KEYS
 
 
 def is_time(value: object) -> bool:
