@@ -10,8 +10,10 @@ to the app, as the real driver posts what it parses from the terminal: no Pilot,
 A key is measured from the moment its event is posted:
 - "first frame": the first frame flushed after it;
 - "settled": the last frame flushed before the app goes quiet, that is 100 ms without a frame
-  during which the process stayed idle (each 5 ms tick used under a third of its time on the
-  CPU, so a long synchronous computation is never mistaken for quiet).
+  during which the process stayed idle: every 5 ms tick came back on time (a tick that comes
+  back late means the process was waiting for a CPU on a busy machine, which proves nothing)
+  and used under a third of its time on the CPU (so a long computation is never mistaken for
+  quiet).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from textual.drivers.headless_driver import HeadlessDriver
 QUIET = 0.1
 """Seconds without a frame, the process idle, after which a key's screen counts as settled."""
 TICK = 0.005
+LATE = 0.015
+"""A tick this much later than asked was not the app being quiet but the process waiting for
+a CPU."""
 TIMEOUT = 300.0
 """A key that has not settled after this long is reported as an error, not waited for."""
 
@@ -97,7 +102,10 @@ async def settle(quiet: float = QUIET, timeout: float = TIMEOUT) -> None:
         await asyncio.sleep(TICK)
         wall, cpu = monotonic(), process_time()
         busy = cpu - last_cpu > max(0.002, 0.3 * (wall - last_wall))
-        if busy or len(LOG.times) != seen:
+        # A tick that came back late means the process was not running (a busy machine): it
+        # says nothing about whether the app has work left, so it does not count as quiet.
+        late = wall - last_wall > TICK + LATE
+        if busy or late or len(LOG.times) != seen:
             window, seen = wall, len(LOG.times)
         elif wall - window >= quiet:
             return

@@ -23,6 +23,8 @@ def drew_every_time(figures: KeyFigures) -> bool:
         and figures.first.n >= 1
         and is_time(figures.first.median)
         and is_time(figures.settled.p95)
+        and is_time(figures.cpu_first.median)
+        and is_time(figures.cpu_settled.p95)
         and figures.frames >= 1
     )
 
@@ -33,10 +35,17 @@ def test_one_measurement_of_the_shipped_story_has_every_figure(tmp_path: Path) -
     assert result.events is not None and result.events > 0  # counted by `validate`
     for start in (result.bare, result.warm, result.cold):
         assert isinstance(start, StartFigures) and start.runs == 1
-        for value in (start.first_frame_ms, start.settled_ms, start.quit_ms, start.peak_mb):
+        for value in (start.first_frame_ms, start.cpu_first_frame_ms, start.settled_ms):
             assert is_time(value)
+        assert is_time(start.quit_ms) and is_time(start.peak_mb)
         assert start.settled_ms >= start.first_frame_ms
-    assert set(result.ratios) == {"first_frame_warm", "first_frame_cold", "peak_memory"}
+    assert set(result.ratios) == {
+        "first_frame_warm",
+        "first_frame_cold",
+        "cpu_first_frame_warm",
+        "cpu_first_frame_cold",
+        "peak_memory",
+    }
     assert all(is_time(ratio) for ratio in result.ratios.values())
     assert is_time(result.validate_ms) and is_time(result.validate_peak_mb)
     assert is_time(result.walk_peak_mb)
