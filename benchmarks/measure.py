@@ -310,3 +310,29 @@ def measure_story(
         },
         load=(load_before, os.getloadavg()[0]),
     )
+
+
+def key_figures_from(data: dict[str, Any]) -> KeyFigures:
+    """KeyFigures from their JSON form (`dataclasses.asdict`)."""
+    stats = {
+        name: Figures(**data[name]) for name in ("first", "settled", "cpu_first", "cpu_settled")
+    }
+    return KeyFigures(**stats, frames=data["frames"], no_frame=data["no_frame"])
+
+
+def story_result_from(data: dict[str, Any]) -> StoryResult:
+    """A StoryResult from its JSON form, to print the tables of a saved run again."""
+    return StoryResult(
+        name=data["name"],
+        events=data["events"],
+        bare=StartFigures(**data["bare"]),
+        warm=StartFigures(**data["warm"]),
+        cold=StartFigures(**data["cold"]),
+        validate_ms=data["validate_ms"],
+        validate_peak_mb=data["validate_peak_mb"],
+        walk_peak_mb=data["walk_peak_mb"],
+        keys={label: key_figures_from(value) for label, value in data["keys"].items()},
+        floor={label: key_figures_from(value) for label, value in data["floor"].items()},
+        ratios=data["ratios"],
+        load=(data["load"][0], data["load"][1]),
+    )

@@ -130,6 +130,27 @@ def keys_table(result: StoryResult) -> str:
     )
 
 
+def keys_overview(results: list[StoryResult]) -> str:
+    """Every key across the stories: p95 to first frame / to settled screen, frames drawn."""
+    labels = list(dict.fromkeys(label for result in results for label in result.keys))
+
+    def cell(figures: KeyFigures | None) -> str:
+        if figures is None:
+            return "–"
+        return f"{ms(figures.first.p95)} / {ms(figures.settled.p95)} ({figures.frames:g})"
+
+    floor = [
+        [f"*bare app: {label}*", *(cell(result.floor.get(label)) for result in results)]
+        for label in dict.fromkeys(label for result in results for label in result.floor)
+    ]
+    rows = [
+        [f"`{label}`", *(cell(result.keys.get(label)) for result in results)] for label in labels
+    ]
+    return "Key to first frame / to settled screen, p95 in ms (median frames drawn):\n\n" + table(
+        ["key", *(title(result) for result in results)], floor + rows
+    )
+
+
 def goals_table(rows: list[GoalRow]) -> str:
     return table(
         ["figure", "goal (issue 10)", "measured", "met"],
@@ -150,6 +171,7 @@ def markdown(machine: dict[str, Any], load: dict[str, Any], results: list[StoryR
         "### Start-up, memory, quit, validate",
         start_table(results),
         "### Keys",
+        keys_overview(results),
         *(keys_table(result) for result in results),
     ]
     return "\n\n".join(parts) + "\n"

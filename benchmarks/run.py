@@ -4,6 +4,7 @@
     python benchmarks/run.py --quick          # shipped + 1k, few repeats (~2 minutes)
     python benchmarks/run.py --only 10k       # one story (shipped, 1k, 10k or 100k)
     python benchmarks/run.py --json after.json
+    python benchmarks/run.py --from-json after.json   # print a saved run's tables again
 
 Prints Markdown tables (progress goes to stderr): start-up (warm and no cache), peak memory,
 quit and `validate` time against the bare app, then key to first frame and to settled screen
@@ -16,17 +17,19 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     # Run as a script: import `benchmarks` from the repository, not this folder's modules.
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from benchmarks.machine import load, machine
-from benchmarks.measure import StoryResult, measure_story
+from benchmarks.measure import ProbeFailed, StoryResult, measure_story, story_result_from
 from benchmarks.report import markdown
 from benchmarks.stories import NAMES, story
 
@@ -58,6 +61,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="shipped + 1k, few repeats")
     parser.add_argument("--only", choices=NAMES, action="append", help="measure only this story")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--from-json", type=Path, help="measure nothing: print the tables of a saved --json run"
+    )
     parser.add_argument("--repeats", type=int, help="walks over every key, for every story")
     parser.add_argument("--runs", type=int, help="start-up rounds, for every story")
     parser.add_argument(
@@ -83,37 +89,68 @@ def plans(options: argparse.Namespace) -> dict[str, Plan]:
     }
 
 
+def reprint(saved: Path) -> None:
+    """The tables of a run saved with --json (after changing the report, say)."""
+    document = json.loads(saved.read_text())
+    results = [story_result_from(data) for data in document["stories"]]
+    print(markdown(document["machine"], document["load"], results))
+
+
+def save(
+    path: Path,
+    info: dict[str, Any],
+    load_times: dict[str, Any],
+    plan: dict[str, Plan],
+    results: list[StoryResult],
+    failed: dict[str, str],
+) -> None:
+    """Write every figure so far (after each story: a long run that fails late keeps the rest)."""
+    document = {
+        "machine": info,
+        "load": load_times,
+        "plans": {name: asdict(each) for name, each in plan.items()},
+        "stories": [asdict(result) for result in results],
+        "failed": failed,
+    }
+    path.write_text(json.dumps(document, indent=1) + "\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     options = parse(sys.argv[1:] if argv is None else argv)
+    if options.from_json:
+        reprint(options.from_json)
+        return
     info = machine()
-    load_start = load()
+    load_times: dict[str, Any] = {"start": load(), "end": load()}
+    chosen = plans(options)
     results: list[StoryResult] = []
+    failed: dict[str, str] = {}
     work = Path(tempfile.mkdtemp(prefix="saga-bench-run-"))
     try:
-        for name, plan in plans(options).items():
+        for name, plan in chosen.items():
             print(f"measuring {name} ({plan}) ...", file=sys.stderr, flush=True)
-            measured = story(name, options.stories)
-            results.append(
-                measure_story(
-                    measured,
-                    repeats=plan.repeats,
-                    runs=plan.runs,
-                    validate_runs=plan.validate_runs,
-                    work=work,
+            try:
+                measured = story(name, options.stories)
+                results.append(
+                    measure_story(
+                        measured,
+                        repeats=plan.repeats,
+                        runs=plan.runs,
+                        validate_runs=plan.validate_runs,
+                        work=work,
+                    )
                 )
-            )
+            except (ProbeFailed, subprocess.CalledProcessError) as error:
+                failed[name] = str(error)
+                print(f"{name} failed: {error}", file=sys.stderr, flush=True)
+            load_times["end"] = load()
+            if options.json:
+                save(options.json, info, load_times, chosen, results, failed)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    load_times = {"start": load_start, "end": load()}
     print(markdown(info, load_times, results))
-    if options.json:
-        document = {
-            "machine": info,
-            "load": load_times,
-            "plans": {name: asdict(plan) for name, plan in plans(options).items()},
-            "stories": [asdict(result) for result in results],
-        }
-        options.json.write_text(json.dumps(document, indent=1) + "\n")
+    if failed:
+        raise SystemExit(f"not measured: {', '.join(failed)} (see above)")
 
 
 if __name__ == "__main__":

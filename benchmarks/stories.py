@@ -26,7 +26,8 @@ def synthetic(name: str, folder: Path) -> Story:
     path = folder / f"v{GENERATOR_VERSION}-{events}"
     if not is_written(path):
         generator = Path(__file__).resolve().parent / "synthetic.py"
-        subprocess.run([sys.executable, str(generator), str(events), str(path)], check=True)
+        command = [sys.executable, str(generator), str(events), str(path)]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return Story(name, events, ("--story", str(path)), walk_day(events), TYPED_WORD)
 
 

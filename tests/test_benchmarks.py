@@ -4,11 +4,19 @@ measured by `python benchmarks/run.py`, not asserted in tests)."""
 
 from __future__ import annotations
 
+import json
 import math
+from dataclasses import asdict
 from pathlib import Path
 
 from benchmarks.keys import BARE_KEYS, BROWSER_KEYS
-from benchmarks.measure import Figures, KeyFigures, StartFigures, measure_story
+from benchmarks.measure import (
+    Figures,
+    KeyFigures,
+    StartFigures,
+    measure_story,
+    story_result_from,
+)
 from benchmarks.report import markdown
 from benchmarks.stories import shipped
 
@@ -54,6 +62,8 @@ def test_one_measurement_of_the_shipped_story_has_every_figure(tmp_path: Path) -
     assert list(result.floor) == list(BARE_KEYS)
     assert [key for key, figures in result.keys.items() if not drew_every_time(figures)] == []
     assert all(drew_every_time(figures) for figures in result.floor.values())
+    saved = json.loads(json.dumps(asdict(result)))  # what `run.py --json` writes
+    assert story_result_from(saved) == result
     assert "| `palette typing` |" in markdown(
         {
             "cpu": "x",
