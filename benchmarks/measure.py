@@ -9,7 +9,7 @@
   the floor (a key that updates one Static) the same way; median and p95 per key.
 Peak memory is each process's own high-water mark (VmHWM, see benchmarks/peak.py). CPU times
 (what the process itself spent) stand beside wall-clock times: a busy machine inflates the
-latter, hardly the former.
+latter much more than the former.
 """
 
 from __future__ import annotations
