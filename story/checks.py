@@ -208,6 +208,7 @@ REFERENCES = {
     "sources": "source",
     "events": "event",
     "start_event": "event",
+    "opening": "event",
     "end_event": "event",
 }
 SOURCED = ("event", "quote", "role", "actor", "act", "perspective", "note", "script")

@@ -70,6 +70,9 @@ class StoryInfo:
     subtitle: Localized = doc("A line under the title.", EMPTY)
     focus_from: DayStr | None = doc("Events dated before this day form the 'background' day.", None)
     power: Power | None = doc("What the power strip follows; no strip without it.", None)
+    opening: Id | None = doc(
+        "The event a new reader starts at (the heart of the story); else the first.", None
+    )
     origin: Origin = origin_field()
 
 

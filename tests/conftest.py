@@ -19,6 +19,9 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """Every test gets its own state file and an English locale, whatever the machine has."""
     state = tmp_path / "state" / "place.json"
     monkeypatch.setenv("OPENAI_SAGA_STATE", str(state))
+    # The title card of a first launch has been seen (tests of the card remove this).
+    state.parent.mkdir(parents=True, exist_ok=True)
+    (state.parent / "welcomed").touch()
     monkeypatch.setenv("OPENAI_SAGA_CACHE", str(tmp_path / "cache"))
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)

@@ -21,7 +21,7 @@ def saga_app(*args: str) -> SagaApp:
 
 async def test_walk_the_whole_saga_with_the_arrows() -> None:
     """Right through every day, down through every event: all panes agree at each step."""
-    app = saga_app("--fresh")
+    app = saga_app("--fresh", "--day", "background")
     async with app.run_test(size=(120, 40)) as pilot:
         seen: list[str] = []
         for day in app.saga.days:

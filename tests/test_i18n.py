@@ -14,6 +14,7 @@ from story.search import HitKind
 from tui import commands
 from tui.cldr import clock_time, long_day, short_day
 from tui.i18n import LANGUAGES, catalogue, next_language, tr
+from tui.screens import welcome
 
 TUI = Path(__file__).parent.parent / "tui"
 
@@ -29,6 +30,8 @@ def dynamic_keys() -> set[str]:
     keys |= {f"time.{part}" for part in PARTS_OF_DAY}
     keys |= {f"search.kind.{kind}" for kind in get_args(HitKind)}
     keys |= {f"cmd.{c.id}" for table in command_tables() for c in table}
+    keys |= {f"welcome.{part}.{pane}" for pane in welcome.PANES for part in ("pane", "what")}
+    keys |= {f"welcome.key.{what}" for _, what in welcome.KEYS}
     keys |= {"cmd.cancel", "cmd.results", "cmd.close"}  # modal screens' binding ids
     return keys
 

@@ -7,6 +7,7 @@ the report.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -84,3 +85,15 @@ def test_no_color(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> Non
     app = make_app(["--fresh", "--event", "altman-fired"])
     assert app.no_color
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_title_card_on_a_first_launch(
+    snap_compare: Compare, isolated_environment: Path, lang: str, size: tuple[int, int]
+) -> None:
+    """You should see, over the browser opened on Friday 17 (the firing), a card in the
+    reader's language naming each pane and the five keys to start with."""
+    (isolated_environment.parent / "welcomed").unlink()
+    app = make_app(["--lang", lang])
+    assert snap_compare(app, terminal_size=size)

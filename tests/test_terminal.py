@@ -70,6 +70,8 @@ def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
     state = tmp_path / "place.json"
     env = f"OPENAI_SAGA_STATE={state} OPENAI_SAGA_CACHE={tmp_path / 'cache'} LANG=fr_FR.UTF-8"
     launch(session, f"env {env} {EXE} --event altman-fired")
+    wait_for(session, "Bienvenue")  # a first launch: the title card, in the reader's language
+    tmux("send-keys", "-t", session, "Space")  # any key closes it, and does nothing else
     screen = wait_for(session, "vendredi 17 novembre")
     assert "Jours" in screen
     tmux("send-keys", "-t", session, "Right")
@@ -86,6 +88,8 @@ def test_unwritable_state_warns_after_quitting_and_exits_0(session: str, tmp_pat
     blocker.write_text("x")
     env = f"OPENAI_SAGA_STATE={blocker / 'place.json'} OPENAI_SAGA_CACHE="
     launch(session, f"env {env} {EXE} --fresh")
+    wait_for(session, "Welcome")
+    tmux("send-keys", "-t", session, "Escape")
     wait_for(session, "Background")
     assert quit_status(session) == "0"
     # Textual draws on stderr; the warning comes after it has given the terminal back.

@@ -24,7 +24,7 @@ from tui.screens.browser import BrowserScreen
 from tui.screens.script import ScriptScreen
 from tui.selection import Selection
 from tui.start import Start
-from tui.state import Place, write_place
+from tui.state import Place, mark_welcomed, write_place
 
 if TYPE_CHECKING:
     from tui.classroom.in_app import ClassLink
@@ -138,6 +138,8 @@ class SagaApp(App[None]):
         for notice in self.start.notices:
             self.notify(neutralise(notice), markup=False, severity="warning", timeout=6)
         self._show_mode(self.selection)
+        if self.start.welcome and self.state_path is not None:
+            self.action_show_welcome()
         if self.presentation.clock.interval is not None:
             self.presentation.moved(time.monotonic())
             self.set_interval(PRESENTER_TICK, self._advance)
@@ -167,6 +169,18 @@ class SagaApp(App[None]):
         self.browser.change(mode="present" if presenting else "browse")
         key = "notice.presenter_on" if presenting else "notice.presenter_off"
         self.notify(tr(self.lang, key), timeout=2)
+
+    def action_show_welcome(self) -> None:
+        """The title card: what the panes are and the keys to start with."""
+        from tui.screens.welcome import WelcomeScreen
+
+        if not isinstance(self.screen, WelcomeScreen):
+            self.push_screen(WelcomeScreen(self.browser), callback=self._welcomed)
+
+    def _welcomed(self, _: None) -> None:
+        """Seen once: not shown again at start (i and the palette still show it)."""
+        if self.state_path is not None:
+            mark_welcomed(self.state_path)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

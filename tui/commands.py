@@ -41,6 +41,7 @@ APP_COMMANDS = (
     Command("quit", "q", "quit", priority=False),
     Command("help", "question_mark", "help", key_display="?"),
     Command("language", "l", "next_language"),
+    Command("welcome", "i", "show_welcome", show=False),
     Command("presenter", "p", "toggle_presenter", narrow=False),
     # Shown as an ordinary footer key: Textual's docked palette key crops wide characters.
     Command(

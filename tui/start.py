@@ -23,7 +23,7 @@ from tui.errors import UsageError
 from tui.i18n import LANGUAGES, language_from_environment
 from tui.options import PROG, AppOptions
 from tui.progress import ProgressLine
-from tui.state import Place, read_place
+from tui.state import Place, read_place, welcomed
 from tui.suggest import did_you_mean
 
 PANES = ("days", "events", "detail", "cast", "arc")
@@ -41,6 +41,8 @@ class Start:
     actor: str
     pane: str = "events"
     notices: tuple[str, ...] = field(default=())
+    welcome: bool = False
+    """A first launch: the title card says what the panes are and the keys to start with."""
 
 
 def load_saga(path: Path | None) -> tuple[Saga, str]:
@@ -127,6 +129,7 @@ def resolve_start(
         actor=actor or protagonist(saga),
         pane=pane,
         notices=tuple(notices),
+        welcome=not welcomed(state_path),
     )
 
 
@@ -148,7 +151,8 @@ def _pick_event(options: AppOptions, saga: Saga, place: Place | None) -> str:
         return day.events[0].id
     if place is not None and place.event in saga.event_by_id:
         return place.event
-    return saga.events[0].id
+    opening = saga.info.opening
+    return opening if opening in saga.event_by_id else saga.events[0].id
 
 
 def nearest_days(saga: Saga, day: str) -> str:

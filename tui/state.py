@@ -100,3 +100,26 @@ def write_place(path: Path, place: Place) -> str | None:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         return visible(f"{path}: {reason}")
     return None
+
+
+def welcome_marker(state_path: Path) -> Path:
+    """The file that says the title card was seen, beside the saved place."""
+    return state_path.with_name("welcomed")
+
+
+def welcomed(state_path: Path) -> bool:
+    """Whether the reader has seen the title card (an unreadable folder counts as seen)."""
+    try:
+        return welcome_marker(state_path).exists()
+    except OSError:
+        return True
+
+
+def mark_welcomed(state_path: Path) -> None:
+    """Remember the title card was seen; a folder that cannot be written is not an error."""
+    marker = welcome_marker(state_path)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch(exist_ok=True)
+    except OSError:
+        pass
