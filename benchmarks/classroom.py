@@ -27,7 +27,7 @@ import aiohttp  # noqa: E402
 from openai_saga_assets import STORY_DIR  # noqa: E402
 from story import load_story  # noqa: E402
 from tests.serving import Tab, open_tab, served  # noqa: E402
-from tui.selection import Selection  # noqa: E402
+from tui.view.selection import Selection  # noqa: E402
 
 SIZE = (160, 40)
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from openai_saga_assets import I18N_DIR
 from tests.conftest import MINI
 from tui import make_app
-from tui.widgets.power import PowerStrip
+from tui.app.widgets.power import PowerStrip
 
 
 def another_organisation(folder: Path) -> Path:
@@ -69,7 +69,7 @@ def test_a_fifth_language_is_one_catalogue(tmp_path: Path) -> None:
     (folder / "eo.yaml").write_text(esperanto, encoding="utf-8")
     code = """
 import asyncio
-from tui.i18n import LANGUAGES
+from tui.locale.i18n import LANGUAGES
 from tui import make_app
 assert LANGUAGES == ("en", "fr", "id", "zh", "eo"), LANGUAGES
 

@@ -13,8 +13,8 @@ import pytest
 from story import Saga
 from tests.conftest import MINI
 from tests.test_cli import entry
-from tui.brief import Brief, Cell, build_brief, crisis_days, to_html, to_markdown
-from tui.cli import run
+from tui.cli.main import run
+from tui.view.brief import Brief, Cell, build_brief, crisis_days, to_html, to_markdown
 
 LANGS = ("en", "fr", "id", "zh")
 MAX_PAGES = 4
@@ -179,8 +179,8 @@ def test_the_brief_prints_on_at_most_four_a4_pages(saga: Saga, tmp_path: Path, l
 
 def test_the_page_count_can_fail(saga: Saga, tmp_path: Path) -> None:
     """The same measure finds more than four pages in the full handout: it counts for real."""
-    from tui.export import to_html as handout_html
-    from tui.export import whole_story
+    from tui.view.export import to_html as handout_html
+    from tui.view.export import whole_story
 
     html_file = tmp_path / "handout.html"
     html_file.write_text(handout_html(whole_story(saga, "en")), encoding="utf-8")

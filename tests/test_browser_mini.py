@@ -12,13 +12,13 @@ from textual.widgets._footer import FooterKey
 
 from tests.conftest import MINI
 from tui import make_app
-from tui.app import SagaApp
-from tui.screens.help import HelpScreen
-from tui.widgets.arc import ArcList
-from tui.widgets.cast import CastList
-from tui.widgets.days import DaysList
-from tui.widgets.detail import EventDetail
-from tui.widgets.events import EventsList
+from tui.app.saga_app import SagaApp
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.arc import ArcList
+from tui.app.widgets.cast import CastList
+from tui.app.widgets.days import DaysList
+from tui.app.widgets.detail import EventDetail
+from tui.app.widgets.events import EventsList
 
 
 def rendered(renderable: object, width: int = 60) -> str:

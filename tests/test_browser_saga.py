@@ -8,9 +8,9 @@ from textual.pilot import Pilot
 
 from tests.test_browser_mini import panes_agree, press, rendered
 from tui import make_app
-from tui.app import SagaApp
-from tui.widgets.arc import ArcList
-from tui.widgets.events import EventsList
+from tui.app.saga_app import SagaApp
+from tui.app.widgets.arc import ArcList
+from tui.app.widgets.events import EventsList
 
 
 def saga_app(*args: str) -> SagaApp:

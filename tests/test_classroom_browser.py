@@ -16,7 +16,7 @@ from playwright.async_api import Page, WebSocket, async_playwright
 from story import Saga
 from tests.serving import served
 from tests.test_classroom_serve import token_of
-from tui.cldr import long_day
+from tui.locale.cldr import long_day
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

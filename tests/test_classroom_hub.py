@@ -13,7 +13,7 @@ from aiohttp import web
 from tui.classroom.client import ClassConnection, hub_address
 from tui.classroom.hub import ClassHub
 from tui.classroom.protocol import Message, SelectionIs, Welcome
-from tui.selection import Mode, Selection
+from tui.view.selection import Mode, Selection
 
 TOKEN = "teacher-token-for-tests"
 

@@ -12,7 +12,7 @@ from tests.test_classroom_hub import TOKEN, join, running_hub
 from tui.classroom.client import hub_address
 from tui.classroom.notes import NotesApp
 from tui.classroom.notes_view import notes_text
-from tui.selection import Selection
+from tui.view.selection import Selection
 
 NOTED = "capped-profit-turn"
 

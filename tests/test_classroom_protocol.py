@@ -19,7 +19,7 @@ from tui.classroom.protocol import (
     decode,
     encode,
 )
-from tui.selection import Selection
+from tui.view.selection import Selection
 
 MOMENT = Selection(event="altman-fired", lang="fr", actor="sam-altman", mode="present")
 

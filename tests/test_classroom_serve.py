@@ -10,9 +10,9 @@ import aiohttp
 
 from story import Saga
 from tests.serving import Served, Tab, fetch, open_tab, served, upgrade_status
-from tui.cldr import long_day
-from tui.factory import build_app
-from tui.render import day_heading
+from tui.cli.factory import build_app
+from tui.locale.cldr import long_day
+from tui.view.render import day_heading
 
 END, HOME, CTRL_P, ENTER = "\x1b[F", "\x1b[H", "\x10", "\r"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI, write
-from tui.cli import run
-from tui.errors import UsageError
+from tui.cli.errors import UsageError
+from tui.cli.main import run
 
 
 def entry(*args: str) -> subprocess.CompletedProcess[str]:
@@ -90,7 +90,7 @@ def test_validate_reports_every_problem_sorted(
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         f"{tmp_path}/a.yaml:5:3: unknown key 'extra' (expected: title, zone, languages, "
-        "subtitle, focus_from, power)",
+        "subtitle, focus_from, power, opening)",
         f"{tmp_path}/a.yaml:6:15: expected text, got a number (YAML reads 2023 as a number: "
         'put it in quotes, "2023")',
     ]
@@ -252,7 +252,7 @@ def test_validate_prints_at_most_50_problems_and_counts_the_rest(
 def test_progress_line_appears_on_a_terminal_and_is_erased(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tui import progress
+    from tui.cli import progress
 
     monkeypatch.setattr(progress, "DELAY", 0.0)
     stream = io.StringIO()
@@ -269,7 +269,8 @@ def test_validate_reports_progress_and_erases_the_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from story import yamlread
-    from tui import progress, validate_cmd
+    from tui.cli import progress
+    from tui.cli import validate as validate_cmd
 
     monkeypatch.setattr(yamlread, "PROGRESS_EVERY", 50)
     monkeypatch.setattr(progress, "DELAY", 0.0)

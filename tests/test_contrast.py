@@ -13,9 +13,10 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from tui import make_app
-from tui.app import SagaApp
-from tui.colours import PALETTE, SIGNALS, UNKNOWN_ACTOR
-from tui.contrast import (
+from tui.app.saga_app import SagaApp
+from tui.app.widgets.cast import CastList
+from tui.view.colours import PALETTE, SIGNALS, UNKNOWN_ACTOR
+from tui.view.contrast import (
     AA_TEXT,
     RGB,
     blend,
@@ -24,7 +25,6 @@ from tui.contrast import (
     parse_hex,
     relative_luminance,
 )
-from tui.widgets.cast import CastList
 
 # The formula -------------------------------------------------------------------------------
 

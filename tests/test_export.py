@@ -9,8 +9,8 @@ import pytest
 from story import Saga
 from tests.conftest import MINI
 from tests.test_cli import entry
-from tui.cli import run
-from tui.export import Handout, dossier, to_html, to_markdown, whole_story
+from tui.cli.main import run
+from tui.view.export import Handout, dossier, to_html, to_markdown, whole_story
 
 
 def test_markdown_has_every_event_in_order(mini: Saga) -> None:

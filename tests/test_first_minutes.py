@@ -7,8 +7,8 @@ from textual.widgets import Static
 
 from tests.test_browser_mini import press
 from tui import make_app
-from tui.app import SagaApp
-from tui.widgets.power import CELL, PowerStrip
+from tui.app.saga_app import SagaApp
+from tui.app.widgets.power import CELL, PowerStrip
 
 
 def saga_app(*args: str) -> SagaApp:
@@ -52,8 +52,8 @@ async def test_every_size_shows_something_and_never_crashes(size: tuple[int, int
 
 
 async def test_at_80x24_the_lower_pane_swaps_between_arc_and_cast() -> None:
-    from tui.widgets.arc import ArcList
-    from tui.widgets.cast import CastList
+    from tui.app.widgets.arc import ArcList
+    from tui.app.widgets.cast import CastList
 
     app = saga_app("--day", "2023-11-17")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -80,8 +80,8 @@ async def test_search_shows_snippets_and_steps_with_its_position() -> None:
     from textual.app import App
 
     from story.search import search_index
-    from tui.screens.search import SearchScreen
-    from tui.widgets.story_list import StoryList
+    from tui.app.screens.search import SearchScreen
+    from tui.app.widgets.story_list import StoryList
 
     app = saga_app("--day", "2023-11-17")
     notices: list[str] = []

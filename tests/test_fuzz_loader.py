@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from story import Saga, read_story
 from story.convert import MAX_TEXT_CHARS
 from tests.conftest import MINI
-from tui.validate_cmd import summary
+from tui.cli.validate import summary
 
 # Where a hostile string goes: a name, the file, the text it replaces, the replacement (@@ stands
 # for the string, written as a YAML double-quoted scalar), and how to read it back.

@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import MINI
 from tests.test_browser_mini import press
 from tui import make_app
-from tui.app import SagaApp
-from tui.widgets.arc import ArcList
+from tui.app.saga_app import SagaApp
+from tui.app.widgets.arc import ArcList
 
 HOSTILE = [
     "Sam [/] Altman",
@@ -73,7 +73,7 @@ async def test_a_click_on_a_row_that_was_rebuilt_away_is_ignored() -> None:
     from rich.style import Style
     from textual import events
 
-    from tui.widgets.events import EventsList
+    from tui.app.widgets.events import EventsList
 
     app = make_app(["--fresh", "--day", "2023-11-17"])
     async with app.run_test(size=(100, 30)) as pilot:

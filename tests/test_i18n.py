@@ -11,16 +11,16 @@ import pytest
 from story.dates import PARTS_OF_DAY
 from story.model import Verdict
 from story.search import HitKind
-from tui import commands
-from tui.cldr import clock_time, long_day, short_day
-from tui.i18n import LANGUAGES, catalogue, next_language, tr
-from tui.screens import welcome
+from tui.app import commands as commands
+from tui.app.screens import welcome
+from tui.locale.cldr import clock_time, long_day, short_day
+from tui.locale.i18n import LANGUAGES, catalogue, next_language, tr
 
 TUI = Path(__file__).parent.parent / "tui"
 
 
 def command_tables() -> list[tuple[commands.Command, ...]]:
-    """Every table of commands in `tui.commands` (APP_COMMANDS, BROWSER_COMMANDS, ...)."""
+    """Every table of commands in `tui.app.commands` (APP_COMMANDS, BROWSER_COMMANDS, ...)."""
     return [getattr(commands, name) for name in dir(commands) if name.endswith("_COMMANDS")]
 
 
@@ -120,7 +120,7 @@ def test_times_follow_the_language() -> None:
 
 
 def test_numbers_follow_the_language() -> None:
-    from tui.cldr import number
+    from tui.locale.cldr import number
 
     assert [number(100_000, lang) for lang in LANGUAGES] == [
         "100,000",

@@ -36,8 +36,51 @@ def test_no_story_module_names_textual() -> None:
 
 def test_validate_does_not_import_textual() -> None:
     code = (
-        "import sys; from tui.cli import run; status = run(['validate']); "
+        "import sys; from tui.cli.main import run; status = run(['validate']); "
         "sys.exit(3 if 'textual' in sys.modules else status)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+TUI = Path(__file__).parent.parent / "tui"
+LAYERS = {
+    # layer: what it must not import (top-level packages or tui sub-packages)
+    "locale": ("textual", "tui.view", "tui.app", "tui.cli", "tui.classroom"),
+    "view": ("textual", "tui.app", "tui.cli", "tui.classroom"),
+}
+"""tui/ in layers: localisation, then presentation (Rich text, no Textual), then the Textual
+app and the command line on top. A lower layer never reaches up."""
+
+
+def imported_names(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+    return names
+
+
+def test_lower_layers_of_tui_never_reach_up() -> None:
+    checked = 0
+    for layer, forbidden in LAYERS.items():
+        for path in (TUI / layer).rglob("*.py"):
+            checked += 1
+            for name in imported_names(path):
+                bad = [f for f in forbidden if name == f or name.startswith(f + ".")]
+                assert not bad, f"{path.relative_to(TUI.parent)} imports {name}"
+    assert checked >= 10
+
+
+def test_the_view_layer_imports_without_textual() -> None:
+    modules = sorted(f"tui.view.{path.stem}" for path in (TUI / "view").glob("*.py"))
+    code = (
+        f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']; "
+        "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -22,8 +22,8 @@ from textual.widgets import OptionList, Static
 from uniseg.linebreak import line_break_breakables
 
 from openai_saga_assets import STORY_DIR
-from tui.linebreak import Wrapped, line_spans, wrap_lines
-from tui.uax14 import DELEGATED, breakables, line_break_class
+from tui.view.linebreak import Wrapped, line_spans, wrap_lines
+from tui.view.uax14 import DELEGATED, breakables, line_break_class
 
 CLOSING = "，。、；：？！」』）》”’"
 """What may never start a line in Chinese (the rule the issue saw broken)."""

@@ -12,7 +12,7 @@ from openai_saga_assets import STORY_DIR
 from story import load_story, loader
 from story.prebuilt import Prebuilt, build, load_prebuilt, shipped, yaml_digest
 from story.stored import model_signature, stored
-from tui.start import load_saga
+from tui.cli.start import load_saga
 
 REGENERATE = "the shipped story changed: run `python -m story.prebuilt` and commit the file"
 

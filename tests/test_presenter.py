@@ -12,12 +12,12 @@ from textual.widgets import Digits, Static
 
 from story import Saga
 from tests.test_cli import entry
-from tui.factory import build_app
-from tui.presenter_clock import Presentation
-from tui.presenter_view import big_digits
-from tui.selection import Selection
-from tui.widgets import presenter as presenter_module
-from tui.widgets.presenter import PresenterView
+from tui.app.widgets import presenter as presenter_module
+from tui.app.widgets.presenter import PresenterView
+from tui.cli.factory import build_app
+from tui.view.presenter import big_digits
+from tui.view.presenter_clock import Presentation
+from tui.view.selection import Selection
 
 NOTED = "capped-profit-turn"
 """An event with teacher notes and perspectives."""
@@ -105,10 +105,10 @@ async def test_k_pauses_and_resumes(saga: Saga, clock: FakeTime) -> None:
 
 @pytest.fixture
 def app_clock(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
-    import tui.app
+    import tui.app.saga_app
 
     fake = FakeTime()
-    monkeypatch.setattr(tui.app, "time", fake)
+    monkeypatch.setattr(tui.app.saga_app, "time", fake)
     return fake
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from story import Saga
-from tui.presenter_clock import Playlist, Presentation, PresenterClock, RangeError
+from tui.view.presenter_clock import Playlist, Presentation, PresenterClock, RangeError
 
 
 def test_a_manual_move_restarts_the_countdown() -> None:

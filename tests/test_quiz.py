@@ -8,8 +8,8 @@ from story.lesson import QuizQuestion
 from tests.conftest import MINI
 from tests.test_browser_mini import press, rendered
 from tests.test_browser_saga import palette, saga_app
-from tui.app import SagaApp
-from tui.screens.quiz import LETTERS, QuizScreen
+from tui.app.saga_app import SagaApp
+from tui.app.screens.quiz import LETTERS, QuizScreen
 
 
 def shown(app: SagaApp) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.test_browser_mini import panes_agree
 from tui import make_app
-from tui.app import SagaApp
+from tui.app.saga_app import SagaApp
 
 KEYS = [
     "right", "left", "down", "up", "space", "shift+space", "home", "end", "tab", "shift+tab",
@@ -55,7 +55,7 @@ async def walk(rng: random.Random, size: tuple[int, int], steps: int) -> int:
 
 async def test_clicking_a_role_row_of_the_arc_moves_every_pane_to_that_moment() -> None:
     """A role row used to be highlighted without moving the selection (panes disagreed)."""
-    from tui.widgets.arc import ArcList
+    from tui.app.widgets.arc import ArcList
 
     app = make_app(["--fresh", "--event", "sutskever-recruited", "--actor", "greg-brockman"])
     assert isinstance(app, SagaApp)

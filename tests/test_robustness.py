@@ -15,9 +15,9 @@ from story import read_story
 from tests.conftest import MINI, write
 from tests.test_browser_mini import press
 from tui import make_app
-from tui.app import SagaApp
-from tui.export import to_markdown, whole_story
-from tui.screens.search import SearchScreen
+from tui.app.saga_app import SagaApp
+from tui.app.screens.search import SearchScreen
+from tui.view.export import to_markdown, whole_story
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ async def test_markup_in_story_text_is_shown_literally(tmp_path: Path) -> None:
 
 def test_control_characters_never_reach_the_screen(tmp_path: Path) -> None:
     """The loader refuses them; the UI neutralises them anyway (defence in depth)."""
-    from tui.safe import plain
+    from tui.view.safe import plain
 
     assert "\x1b" not in plain(HOSTILE).plain and "␛" in plain(HOSTILE).plain
     story = hostile_story(tmp_path)

@@ -11,8 +11,8 @@ from story import Saga
 from tests.conftest import MINI
 from tests.test_browser_mini import press, rendered
 from tests.test_browser_saga import saga_app
-from tui.screens.script import ScriptScreen
-from tui.script_view import act_label, departure, endings, tally, tally_heading, tally_items
+from tui.app.screens.script import ScriptScreen
+from tui.view.script import act_label, departure, endings, tally, tally_heading, tally_items
 
 
 def test_tally_counts_every_beat(saga: Saga) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from story import Saga
-from tui.selection import Selection, SelectionError
+from tui.view.selection import Selection, SelectionError
 
 
 def test_round_trips_through_json() -> None:

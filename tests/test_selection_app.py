@@ -8,14 +8,14 @@ from textual.widgets import Static
 
 from tests.test_browser_mini import panes_agree, press
 from tui import make_app
-from tui.app import SagaApp
-from tui.i18n import tr
-from tui.screens.help import HelpScreen
-from tui.screens.script import ScriptScreen
-from tui.screens.search import SearchScreen
-from tui.selection import Selection
-from tui.widgets.arc import ArcList
-from tui.widgets.story_list import StoryList
+from tui.app.saga_app import SagaApp
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.script import ScriptScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.widgets.arc import ArcList
+from tui.app.widgets.story_list import StoryList
+from tui.locale.i18n import tr
+from tui.view.selection import Selection
 
 
 def saga_app(*args: str) -> SagaApp:
@@ -125,8 +125,8 @@ async def test_presenter_mode_is_the_selection_s_mode() -> None:
 async def test_the_palette_in_chinese_offers_every_command_and_no_english() -> None:
     from textual.command import CommandList, CommandPalette
 
-    from tui.commands import APP_COMMANDS, BROWSER_COMMANDS
-    from tui.i18n import catalogue
+    from tui.app.commands import APP_COMMANDS, BROWSER_COMMANDS
+    from tui.locale.i18n import catalogue
 
     app = saga_app("--lang", "zh")
     async with app.run_test(size=(120, 40)) as pilot:

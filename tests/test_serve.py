@@ -12,7 +12,7 @@ import textual_serve
 from tests.serving import fetch, open_tab, served, upgrade_status
 from tests.test_cli import entry
 from tui.classroom.capacity import default_max_sessions
-from tui.serve import app_command, offline_templates
+from tui.cli.serve import app_command, offline_templates
 
 
 def test_templates_lose_the_outside_font_request(tmp_path: Path) -> None:

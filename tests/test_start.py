@@ -11,11 +11,11 @@ import pytest
 from story import Saga
 from story.gcpause import freeze_loaded
 from tests.conftest import MINI
-from tui.errors import UsageError
-from tui.options import AppOptions, parse_app_options
-from tui.start import Start, protagonist, resolve_start
-from tui.state import Place, read_place, write_place
-from tui.suggest import closest, did_you_mean
+from tui.cli.errors import UsageError
+from tui.cli.options import AppOptions, parse_app_options
+from tui.cli.start import Start, protagonist, resolve_start
+from tui.cli.state import Place, read_place, write_place
+from tui.cli.suggest import closest, did_you_mean
 
 KEY = str(MINI.resolve())
 

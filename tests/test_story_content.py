@@ -12,11 +12,11 @@ import pytest
 
 from story import Localized, Saga, coverage
 from story.checks import items_with_origin
-from tui.cldr import clock_time, compact_date, language_name, publication_date, story_date
-from tui.export import dossier, whole_story
-from tui.i18n import catalogue
-from tui.render import arc_row, cast_row, day_row, event_detail
-from tui.sources import source_label
+from tui.locale.cldr import clock_time, compact_date, language_name, publication_date, story_date
+from tui.locale.i18n import catalogue
+from tui.view.export import dossier, whole_story
+from tui.view.render import arc_row, cast_row, day_row, event_detail
+from tui.view.sources import source_label
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_FILES = {

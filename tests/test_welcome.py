@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from tests.test_browser_mini import press
 from tui import make_app
-from tui.app import SagaApp
-from tui.screens.welcome import WelcomeScreen
+from tui.app.saga_app import SagaApp
+from tui.app.screens.welcome import WelcomeScreen
 
 
 @pytest.fixture

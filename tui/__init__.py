@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 
 
 def make_app(argv: list[str]) -> App[None]:
-    """The app for these command-line arguments (raises `tui.errors.UsageError` on bad ones)."""
-    from tui.factory import build_app
+    """The app for these command-line arguments (raises `tui.cli.errors.UsageError` on bad ones)."""
+    from tui.cli.factory import build_app
 
     return build_app(argv)
 

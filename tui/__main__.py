@@ -1,5 +1,5 @@
 """`python -m tui ...` runs the same command line as `openai-saga ...` (used by `serve`)."""
 
-from tui.cli import main
+from tui.cli.main import main
 
 main()

@@ -26,7 +26,7 @@ from tui.classroom.protocol import (
     decode,
     encode,
 )
-from tui.selection import Selection
+from tui.view.selection import Selection
 
 HUB_PATH = "/class/ws"
 TOKEN_ENV = "OPENAI_SAGA_CLASS_TOKEN"

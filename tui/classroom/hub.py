@@ -35,7 +35,7 @@ from tui.classroom.protocol import (
     decode,
     encode,
 )
-from tui.selection import Selection
+from tui.view.selection import Selection
 
 log = logging.getLogger("openai-saga.classroom")
 

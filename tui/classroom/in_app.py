@@ -26,12 +26,12 @@ from tui.classroom.protocol import (
     SelectionIs,
     Students,
 )
-from tui.i18n import LANGUAGES, tr
-from tui.safe import neutralise
-from tui.selection import Selection
+from tui.locale.i18n import LANGUAGES, tr
+from tui.view.safe import neutralise
+from tui.view.selection import Selection
 
 if TYPE_CHECKING:
-    from tui.app import SagaApp
+    from tui.app.saga_app import SagaApp
 
 NOTICE_GAP = 2.0
 """Seconds between two "the teacher leads" notices (holding a key must not flood them)."""

@@ -20,12 +20,12 @@ from story import Saga
 from tui.classroom.client import AddressError, ClassConnection, HubAddress, hub_address
 from tui.classroom.notes_view import moment_heading, notes_text
 from tui.classroom.protocol import Clock, Following, Message, SelectionIs, Students
-from tui.errors import UsageError
-from tui.i18n import LANGUAGES, next_language, tr
-from tui.options import PROG, QuietParser, language
-from tui.presenter_clock import PresenterClock
-from tui.safe import neutralise
-from tui.selection import Selection
+from tui.cli.errors import UsageError
+from tui.cli.options import PROG, QuietParser, language
+from tui.locale.i18n import LANGUAGES, next_language, tr
+from tui.view.presenter_clock import PresenterClock
+from tui.view.safe import neutralise
+from tui.view.selection import Selection
 
 
 class NotesApp(App[None]):
@@ -127,7 +127,7 @@ class NotesApp(App[None]):
 
 def notes_main(argv: list[str]) -> int:
     """Follow a class in the terminal, showing the teacher's notes."""
-    from tui.start import load_saga
+    from tui.cli.start import load_saga
 
     parser = QuietParser(prog=f"{PROG} notes", description="Teacher notes, following a class.")
     parser.add_argument("--follow", metavar="URL", required=True, help="the class's address")

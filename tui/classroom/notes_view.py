@@ -12,10 +12,10 @@ from typing import Any
 from rich.text import Text
 
 from story import Saga
-from tui.cldr import clock_time, story_date
-from tui.i18n import tr
-from tui.render import VERDICT_MARK, VERDICT_STYLE, text_in
-from tui.selection import Selection
+from tui.locale.cldr import clock_time, story_date
+from tui.locale.i18n import tr
+from tui.view.render import VERDICT_MARK, VERDICT_STYLE, text_in
+from tui.view.selection import Selection
 
 
 def discussion_questions(saga: Saga, event_id: str) -> tuple[Any, ...]:

@@ -15,12 +15,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from story.search import fold
-from tui.i18n import tr
-from tui.render import day_title
-from tui.safe import neutralise
+from tui.locale.i18n import tr
+from tui.view.render import day_title
+from tui.view.safe import neutralise
 
 if TYPE_CHECKING:
-    from tui.app import SagaApp
+    from tui.app.saga_app import SagaApp
 
 Entry = tuple[str, Callable[[], object]]
 

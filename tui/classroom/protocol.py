@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.selection import Selection, SelectionError
+from tui.view.selection import Selection, SelectionError
 
 MAX_MESSAGE_BYTES = 8192
 """The longest message either side reads (a selection is at most 4 KiB of JSON)."""

@@ -29,7 +29,7 @@ from textual_serve.server import Server
 
 from tui.classroom.guard import HostGuard, same_origin, url_host
 from tui.classroom.hub import ClassHub
-from tui.i18n import LANGUAGES, tr
+from tui.locale.i18n import LANGUAGES, tr
 
 log = logging.getLogger("openai-saga.serve")
 

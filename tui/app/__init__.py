@@ -1,0 +1,1 @@
+"""The Textual app: the app, its commands and palette, screens and widgets."""

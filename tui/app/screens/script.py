@@ -1,0 +1,247 @@
+"""ChatGPT's script beside what really happened: each beat, its verdict, the real events.
+
+Shown while the selection's mode is "script" (`s`, or the palette's acts); enter on a beat returns
+to the browser at the first real event it is linked to. The highlighted beat is the selection's
+`beat`, so a class following a teacher sees the same beat.
+
+It teaches as well as shows: acts are numbered, a legend under the title explains ✔ ◐ ✘ and
+counts them, and `e` sets the two endings side by side with where each parts from what
+happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from story import Saga
+from story.model import Act, Beat, Script
+from tui.app.commands import SCRIPT_COMMANDS, bindings, localize_bindings
+from tui.app.labels import tr_label
+from tui.app.widgets.story_list import StoryList
+from tui.locale.i18n import tr
+from tui.view.colours import SIGNALS
+from tui.view.render import VERDICT_MARK, VERDICT_STYLE, event_row, text_in
+from tui.view.safe import plain
+from tui.view.script import act_label, departure, endings, tally_heading, tally_items
+from tui.view.selection import Selection
+
+if TYPE_CHECKING:
+    from tui.app.screens.browser import BrowserScreen
+
+
+def legend(script: Script, lang: str) -> Text:
+    """One line that explains the marks and counts them: "ChatGPT's 20 beats: ✔ Happened: 3 …"."""
+    line = Text(end="")
+    line.append(tally_heading(script, lang) + " ", style="bold")
+    for index, (verdict, item) in enumerate(tally_items(script, lang)):
+        if index:
+            line.append("  ·  ", style="dim")
+        line.append(item, style=VERDICT_STYLE[verdict])
+    return line
+
+
+def beat_rows(script: Script, lang: str) -> list[tuple[str, Text]]:
+    """The list's rows: each beat with its mark, under its act's numbered title."""
+    rows: list[tuple[str, Text]] = []
+    for act in script.acts:
+        for index, beat in enumerate(act.beats):
+            row = Text(end="")
+            if index == 0:
+                row.append_text(plain(act_label(script, act, lang), "bold underline"))
+                row.append("\n")
+            row.append(f"{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
+            row.append_text(text_in(beat.text, lang))
+            rows.append((beat.id, row))
+    return rows
+
+
+def verdict_label(beat: Beat, lang: str) -> str:
+    """ "Partly:" in the reader's language (French puts a space before the colon)."""
+    return tr(lang, "script.verdict_label", verdict=tr(lang, f"verdict.{beat.verdict}"))
+
+
+def ending_text(act: Act, lang: str) -> Text:
+    """One ending: its beats with their verdict and why, the first departure from what
+    happened flagged."""
+    out = Text(end="")
+    out.append_text(text_in(act.title, lang, "bold underline"))
+    parting = departure(act)
+    for beat in act.beats:
+        out.append("\n\n")
+        if beat is parting:
+            out.append(tr(lang, "script.parts_here") + "\n", style=f"bold {SIGNALS['note']}")
+        out.append(f"{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
+        out.append_text(text_in(beat.text, lang, "italic"))
+        out.append("\n  ")
+        out.append(verdict_label(beat, lang) + " ", style=VERDICT_STYLE[beat.verdict])
+        out.append_text(text_in(beat.why, lang))
+    if parting is None:
+        out.append("\n\n" + tr(lang, "script.never_parts"), style="dim")
+    return out
+
+
+class ScriptScreen(Screen[None]):
+    """The script's acts and beats on the left, the chosen beat against reality on the right."""
+
+    CSS_PATH = "script.tcss"
+    COMMAND_TABLE = SCRIPT_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
+
+    def __init__(self, saga: Saga, browser: BrowserScreen) -> None:
+        super().__init__()
+        self.saga = saga
+        self.browser = browser
+        """The screen whose selection this one shows and changes (beat, language, mode)."""
+        self.beats: dict[str, tuple[Act, Beat]] = {
+            beat.id: (act, beat)
+            for act in (saga.script.acts if saga.script else ())
+            for beat in act.beats
+        }
+        self.endings: tuple[Act, ...] = endings(saga.script) if saga.script else ()
+
+    @property
+    def lang(self) -> str:
+        """The reader's language (the selection's)."""
+        return self.browser.selection.lang
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="script-title", markup=False)
+        yield Static(id="script-legend", markup=False)
+        with Horizontal(id="script-panes"):
+            yield StoryList(id="beats")
+            with VerticalScroll(id="reality"):
+                yield Static(id="beat-detail", markup=False)
+        with Horizontal(id="endings"):
+            for index, _ in enumerate(self.endings):
+                with VerticalScroll(classes="ending"):
+                    yield Static(id=f"ending-{index}", markup=False)
+        yield Footer(show_command_palette=False)
+
+    @property
+    def showing_endings(self) -> bool:
+        """Whether the endings are shown side by side (instead of the beats)."""
+        return self.has_class("-endings")
+
+    def on_mount(self) -> None:
+        self._render_all()
+        self.query_one("#beats").focus()
+        self.watch(self.browser, "selection", self._follow, init=False)
+
+    def _follow(self, old: Selection, new: Selection) -> None:
+        """Redraw for a new language; move to a beat chosen elsewhere (a teacher's app)."""
+        if old.lang != new.lang:
+            self._render_all()
+        elif new.beat is not None and new.beat != old.beat:
+            beats = self.query_one("#beats", StoryList)
+            if beats.highlighted_id != new.beat:
+                beats.highlight_id(new.beat)
+                self._show_beat(new.beat)
+
+    def on_resize(self) -> None:
+        """Crossing the narrow width changes which keys the footer has room for."""
+        self._fit_footer()
+
+    def _fit_footer(self) -> None:
+        """The footer in the reader's language, with only the keys that fit under 100 columns
+        (as the browser's)."""
+        narrow = self.app.size.width < 100  # tui.app.saga_app.NARROW, as the browser screen does
+        localize_bindings(self, self.lang, narrow=narrow)
+        self.query_one(Footer).compact = narrow
+
+    def _render_all(self) -> None:
+        self._fit_footer()
+        script = self.saga.script
+        header = Text(end="")
+        if script is not None:
+            header.append_text(text_in(script.title, self.lang, "bold"))
+            header.append("\n")
+            header.append_text(text_in(script.summary, self.lang, "italic"))
+            self.query_one("#script-legend", Static).update(legend(script, self.lang))
+        else:
+            header.append(tr(self.lang, "script.none"))
+        self.query_one("#script-title", Static).update(header)
+        beats = self.query_one("#beats", StoryList)
+        beats.border_title = tr_label(self.lang, "pane.script")
+        rows = beat_rows(script, self.lang) if script is not None else []
+        linked = self.saga.acts_of_event.get(self.browser.selection.event, ())
+        wanted = self.browser.selection.beat or beats.highlighted_id
+        keep = wanted or (linked[0][1].id if linked else None) or (rows[0][0] if rows else None)
+        beats.set_rows(rows, keep)
+        self._show_beat(beats.highlighted_id)
+        for index, act in enumerate(self.endings):
+            self.query_one(f"#ending-{index}", Static).update(ending_text(act, self.lang))
+        self.browser.change(beat=beats.highlighted_id)
+
+    def _show_beat(self, beat_id: str | None) -> None:
+        detail = self.query_one("#beat-detail", Static)
+        reality = self.query_one("#reality", VerticalScroll)
+        reality.border_title = tr_label(self.lang, "pane.reality")
+        script = self.saga.script
+        if beat_id not in self.beats or script is None:
+            detail.update("")
+            return
+        act, beat = self.beats[beat_id]
+        out = Text(end="")
+        out.append(act_label(script, act, self.lang), style="bold")
+        out.append("\n\n")
+        out.append_text(text_in(beat.text, self.lang, "italic"))
+        out.append("\n\n")
+        out.append(
+            f"{VERDICT_MARK[beat.verdict]} {tr(self.lang, f'verdict.{beat.verdict}')}",
+            style=VERDICT_STYLE[beat.verdict],
+        )
+        out.append("\n")
+        out.append_text(text_in(beat.why, self.lang))
+        out.append("\n\n" + tr(self.lang, "script.real_events") + "\n", style="bold")
+        if not beat.events:
+            out.append_text(plain(tr(self.lang, "script.no_events"), "dim"))
+        for event_id in beat.events:
+            out.append_text(event_row(self.saga.event_by_id[event_id], self.lang, dated=True))
+            out.append("\n")
+        if act.kind == "ending" and len(self.endings) > 1:
+            out.append("\n" + tr(self.lang, "script.endings_hint"), style="dim italic")
+        detail.update(out)
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        beat_id = self.query_one("#beats", StoryList).highlighted_id
+        self._show_beat(beat_id)
+        self.browser.change(beat=beat_id)
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self.action_open_event()
+
+    def action_open_event(self) -> None:
+        beat_id = self.query_one("#beats", StoryList).highlighted_id
+        if beat_id in self.beats and self.beats[beat_id][1].events:
+            first = self.beats[beat_id][1].events[0]
+            self.browser.change(mode="browse", event=first)
+        else:
+            self.app.bell()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With the endings side by side there is no highlighted beat to open: enter leaves the
+        footer (greyed out, it would be too faint to read)."""
+        return not (action == "open_event" and self.showing_endings)
+
+    def action_toggle_endings(self) -> None:
+        """The endings side by side, or back to the beats."""
+        if not self.endings:
+            self.app.bell()
+            return
+        self.toggle_class("-endings")
+        self.refresh_bindings()
+        if self.showing_endings:
+            self.query_one(".ending").focus()
+        else:
+            self.query_one("#beats").focus()
+
+    def action_close(self) -> None:
+        self.browser.change(mode="browse")

@@ -1,0 +1,124 @@
+"""Search (`/`): type words in any language; results open in the reader's language.
+
+Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen, if any.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+
+from story.search import Hit, Snippet, search_index, snippet
+from tui.app.commands import SEARCH_COMMANDS, bindings, localize_bindings
+from tui.app.labels import tr_label
+from tui.app.widgets.story_list import StoryList
+from tui.locale.cldr import number
+from tui.locale.i18n import tr
+from tui.view.render import actor_name, event_row
+from tui.view.safe import plain
+from tui.view.selection import Selection
+
+if TYPE_CHECKING:
+    from tui.app.screens.browser import BrowserScreen
+
+
+def snippet_text(found: Snippet) -> Text:
+    """A snippet in grey with the words that matched standing out."""
+    text = plain(found.text, "dim")
+    for start, end in found.matches:
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
+    """A query box over a list of hits."""
+
+    CSS_PATH = "search.tcss"
+    COMMAND_TABLE = SEARCH_COMMANDS
+    BINDINGS = bindings(COMMAND_TABLE)
+
+    def __init__(self, browser: BrowserScreen) -> None:
+        super().__init__()
+        self.browser = browser
+        """The screen whose selection holds the language."""
+        self.saga = browser.saga
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(id="query")
+            yield StoryList(id="results")
+
+    @property
+    def lang(self) -> str:
+        """The reader's language (the selection's)."""
+        return self.browser.selection.lang
+
+    def on_mount(self) -> None:
+        self._relabel()
+        self.query_one("#query", Input).focus()
+        self.watch(self.browser, "selection", self._follow, init=False)
+
+    def _follow(self, old: Selection, new: Selection) -> None:
+        if old.lang != new.lang:
+            self._relabel()
+            self._show_hits()
+
+    def _relabel(self) -> None:
+        localize_bindings(self, self.lang)
+        self.query_one("#search-box").border_title = tr_label(self.lang, "cmd.search")
+        self.query_one("#query", Input).placeholder = tr(self.lang, "search.placeholder")
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        self.hits = search_index(self.saga).search(message.value)
+        self._show_hits()
+
+    def _show_hits(self) -> None:
+        rows: list[tuple[str, Text]] = []
+        index_ = search_index(self.saga)
+        query = self.query_one("#query", Input).value
+        for index, hit in enumerate(self.hits):
+            event = self.saga.event_by_id[hit.event_id]
+            row = plain(tr(self.lang, f"search.kind.{hit.kind}") + " ", "dim")
+            if hit.kind == "actor":
+                row.append_text(actor_name(self.saga, hit.item_id, self.lang))
+            else:
+                row.append_text(event_row(event, self.lang, dated=True))
+            found = snippet(index_.texts_of(hit), query, self.lang)
+            if found is not None:
+                row.append("\n")
+                row.append_text(snippet_text(found))
+            rows.append((f"{index}", row))
+        results = self.query_one("#results", StoryList)
+        results.set_rows(rows, rows[0][0] if rows else None)
+        results.border_title = tr_label(
+            self.lang, "search.count", count=number(len(self.hits), self.lang)
+        )
+
+    def on_input_submitted(self) -> None:
+        self._choose(0 if self.hits else None)
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self._choose(message.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if not self.is_active:
+            # A second pick in the same frame (two clicks, a click and enter): dismissing again
+            # would pop the screen underneath, the browser itself.
+            return
+        events = list(dict.fromkeys(hit.event_id for hit in self.hits))
+        chosen = self.hits[index].event_id if index is not None else None
+        self.dismiss((events, chosen))
+
+    def action_focus_results(self) -> None:
+        self.query_one("#results").focus()
+
+    def action_cancel(self) -> None:
+        if self.is_active:
+            self.dismiss(None)

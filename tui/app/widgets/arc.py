@@ -1,0 +1,98 @@
+"""The followed actor's arc: their events and role changes across the whole saga."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from story import Saga
+from story.saga import ArcKey, ArcStep
+from tui.app.labels import tr_label
+from tui.app.messages import EventPicked
+from tui.app.widgets.story_list import StoryList
+from tui.view.render import arc_row
+from tui.view.selection import NOTHING, Selection
+
+
+class ArcList(StoryList):
+    """The arc; the step of the event on screen is marked and highlighted."""
+
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
+
+    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.saga = saga
+        self._steps: tuple[ArcStep, ...] = ()
+        self._keys: list[ArcKey] = []
+        self._mark: tuple[int, str] | None = None
+        """The marked row and how: "here" (the event on screen) or "since" (the last step
+        before the moment on screen, when the actor is not in that event)."""
+
+    def _mark_for(self, event_id: str) -> tuple[int, str] | None:
+        """Where the moment `event_id` falls in the arc."""
+        if event_id in self._index_of:
+            return self._index_of[event_id], "here"
+        event = self.saga.event_by_id.get(event_id)
+        if event is None:
+            return None
+        index = bisect_right(self._keys, self.saga.moment_key(event)) - 1
+        return (index, "since") if index >= 0 else None
+
+    def _row(self, index: int) -> Text:
+        mark = self._mark[1] if self._mark is not None and self._mark[0] == index else ""
+        return arc_row(self.saga, self._steps[index], self.selection.lang, mark)
+
+    def _refresh_rows(self) -> None:
+        lang, actor_id = self.selection.lang, self.selection.actor
+        actor = self.saga.actors.get(actor_id)
+        name = actor.name(lang) if actor else ""
+        self.border_title = tr_label(lang, "pane.arc", name=name)
+        self._steps = self.saga.arc(actor_id) if actor else ()
+        self._keys = [self.saga.arc_key(step) for step in self._steps]
+        self._index_of = {}
+        for index, step in enumerate(self._steps):
+            if step.event is not None:
+                self._index_of[step.event.id] = index
+        self._mark = self._mark_for(self.selection.event)
+        rows = [(self._row_id(index), self._row(index)) for index in range(len(self._steps))]
+        self.set_rows(rows, rows[self._mark[0]][0] if self._mark else None)
+
+    def _row_id(self, index: int) -> str:
+        step = self._steps[index]
+        return step.event.id if step.event is not None else f"role-{index}"
+
+    def _move_mark(self, new: str) -> None:
+        """Redraw only the rows whose mark changes, then move the highlight."""
+        old_mark, self._mark = self._mark, self._mark_for(new)
+        for mark in {old_mark, self._mark}:
+            if mark is not None:
+                self.replace_row(mark[0], self._row(mark[0]))
+        self.highlight_id(self._row_id(self._mark[0]) if self._mark else None)
+
+    def on_mount(self) -> None:
+        if self.selection.actor:
+            self._refresh_rows()
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if (old.lang, old.actor) != (new.lang, new.actor):
+            self._refresh_rows()
+        elif old.event != new.event:
+            self._move_mark(new.event)
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        row_id = self.highlighted_id
+        if row_id is not None and row_id in self.saga.event_by_id:
+            self.post_message(EventPicked(row_id))
+        elif self.highlighted is not None:
+            # A role taken or left: go to the story's moment of that change, so every pane
+            # (this one's mark included) shows the same moment.
+            self.post_message(EventPicked(self._event_at(self._keys[self.highlighted])))
+
+    def _event_at(self, key: ArcKey) -> str:
+        """The first event of the story at or after an arc moment (else the last one)."""
+        events = self.saga.events
+        return next((e.id for e in events if self.saga.moment_key(e) >= key), events[-1].id)

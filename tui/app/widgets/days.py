@@ -1,0 +1,41 @@
+"""The strip of days: each day's date in the reader's language and who is OpenAI's CEO."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from story import Saga
+from tui.app.messages import DayPicked
+from tui.app.widgets.story_list import StoryList
+from tui.view.render import day_row
+from tui.view.selection import NOTHING, Selection
+
+
+class DaysList(StoryList):
+    """Days of the story; highlighting one opens it."""
+
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
+
+    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.saga = saga
+
+    def _refresh_rows(self) -> None:
+        lang = self.selection.lang
+        rows = [(day.id, day_row(self.saga, day, lang)) for day in self.saga.days]
+        self.set_rows(rows, self.saga.day_of_event.get(self.selection.event))
+
+    def on_mount(self) -> None:
+        self._refresh_rows()
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if old.lang != new.lang:
+            self._refresh_rows()
+        else:
+            self.highlight_id(self.saga.day_of_event.get(new.event))
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        if self.highlighted_id is not None:
+            self.post_message(DayPicked(self.highlighted_id))

@@ -1,0 +1,46 @@
+"""The events of the selected day: time and title."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from story import Saga
+from tui.app.messages import EventPicked
+from tui.app.widgets.story_list import StoryList
+from tui.view.render import day_heading, event_row, title_column
+from tui.view.selection import NOTHING, Selection
+
+
+class EventsList(StoryList):
+    """The day's events; highlighting one selects it everywhere."""
+
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
+
+    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.saga = saga
+
+    def _refresh_rows(self) -> None:
+        lang = self.selection.lang
+        day = self.saga.day_by_id[self.saga.day_of_event[self.selection.event]]
+        self.border_title = day_heading(self.saga, day, lang)
+        dated = day.is_background
+        rows = [(event.id, event_row(event, lang, dated=dated)) for event in day.events]
+        hang = max((title_column(event, lang, dated=dated) for event in day.events), default=0)
+        self.set_rows(rows, self.selection.event, hang=hang)
+
+    def on_mount(self) -> None:
+        if self.selection.event:
+            self._refresh_rows()
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if old.lang == new.lang and self.has_row(new.event):
+            self.highlight_id(new.event)
+        else:
+            self._refresh_rows()
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        if self.highlighted_id is not None:
+            self.post_message(EventPicked(self.highlighted_id))

@@ -1,0 +1,1 @@
+"""Localisation: the UI catalogues (one file a language) and CLDR dates and numbers."""
