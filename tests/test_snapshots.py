@@ -39,6 +39,14 @@ def test_bilingual_french_chinese(snap_compare: Compare) -> None:
     assert snap_compare(app, press=["b", "B"], terminal_size=(120, 40))
 
 
+def test_bilingual_english_chinese_at_80x24(snap_compare: Compare) -> None:
+    """You should see, in the narrow event pane, English and Chinese side by side, each column
+    broken between words (no word split in the middle, no line of Chinese starting with a
+    closing mark)."""
+    app = make_app(["--fresh", "--event", "altman-fired"])
+    assert snap_compare(app, press=["b", "B", "B"], terminal_size=(80, 24))
+
+
 def test_script_screen(snap_compare: Compare) -> None:
     """You should see ChatGPT's script: under its title a legend that counts the beats (✔
     Happened: 3, ◐ Partly: 10, ✘ Did not happen: 7); numbered acts ("Act 1 · The Battle for
