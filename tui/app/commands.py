@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from tui.locale.i18n import tr
 
@@ -149,6 +151,17 @@ def localize_bindings(node: DOMNode, lang: str, *, narrow: bool = False) -> None
     for key, key_bindings in table.items():
         table[key] = [_localized(binding, lang, narrow) for binding in key_bindings]
     node.refresh_bindings()
+
+
+def fit_footer(screen: Screen[Any], lang: str) -> None:
+    """A screen's keys in `lang`, and a footer with only the keys that fit: compact and fewer
+    under 100 columns (the browser's, the script's and the quiz's alike)."""
+    from textual.widgets import Footer
+
+    narrow = screen.app.size.width < 100
+    localize_bindings(screen, lang, narrow=narrow)
+    for footer in screen.query(Footer):
+        footer.compact = narrow
 
 
 def _localized(binding: Binding, lang: str, narrow: bool) -> Binding:

@@ -14,7 +14,7 @@ from rich.text import Text
 from story import Saga
 from tui.locale.cldr import clock_time, story_date
 from tui.locale.i18n import tr
-from tui.view.render import VERDICT_MARK, VERDICT_STYLE, text_in
+from tui.view.render import beat_lines, text_in
 from tui.view.selection import Selection
 
 
@@ -60,20 +60,7 @@ def notes_text(saga: Saga, selection: Selection, lang: str) -> Text:
     if beats:
         out.append("\n" + tr(lang, "detail.script") + "\n", style="bold underline")
         for act, beat in beats:
-            chosen = selection.beat == beat.id
-            out.append(
-                f" {'▶' if chosen else ' '}{VERDICT_MARK[beat.verdict]} ",
-                style=VERDICT_STYLE[beat.verdict],
-            )
-            out.append_text(text_in(act.title, lang, "bold"))
-            out.append(" — ")
-            out.append_text(text_in(beat.text, lang, "italic"))
-            out.append("\n    ")
-            out.append(
-                tr(lang, f"verdict.{beat.verdict}") + ": ", style=VERDICT_STYLE[beat.verdict]
-            )
-            out.append_text(text_in(beat.why, lang))
-            out.append("\n")
+            out.append_text(beat_lines(act, beat, lang, "▶" if selection.beat == beat.id else " "))
     out.append("\n" + tr(lang, "notes.questions") + "\n", style="bold underline")
     questions = discussion_questions(saga, event_id)
     if not questions:

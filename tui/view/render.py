@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from story import Day, Localized, Saga
-from story.model import Actor, Event, Quote, Role, Verdict
+from story.model import Act, Actor, Beat, Event, Quote, Role, Verdict
 from story.moments import RoleSpan
 from story.saga import ArcStep
 from tui.locale.cldr import (
@@ -182,6 +182,21 @@ def quote_block(saga: Saga, quote: Quote, lang: str) -> Text:
     return block
 
 
+def beat_lines(act: Act, beat: Beat, lang: str, mark: str = " ") -> Text:
+    """A script beat the event echoes: its verdict mark, act, words, then the verdict and why
+    (`mark` before it: "▶" for the beat a class is on, in the teacher's notes)."""
+    out = Text(end="")
+    out.append(f"{mark}{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
+    out.append_text(text_in(act.title, lang, "bold"))
+    out.append(" — ")
+    out.append_text(text_in(beat.text, lang, "italic"))
+    out.append("\n   ")
+    out.append(tr(lang, f"verdict.{beat.verdict}") + ": ", style=VERDICT_STYLE[beat.verdict])
+    out.append_text(text_in(beat.why, lang))
+    out.append("\n")
+    return out
+
+
 def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) -> Text:
     """The selected event in full: when, what, who (with their role that day), quotes,
     sources, the script beats that echo it, and the notes about it."""
@@ -220,16 +235,7 @@ def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) 
     if beats:
         out.append("\n" + tr(lang, "detail.script") + "\n", style="bold")
         for act, beat in beats:
-            out.append(f" {VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
-            out.append_text(text_in(act.title, lang, "bold"))
-            out.append(" — ")
-            out.append_text(text_in(beat.text, lang, "italic"))
-            out.append("\n   ")
-            out.append(
-                tr(lang, f"verdict.{beat.verdict}") + ": ", style=VERDICT_STYLE[beat.verdict]
-            )
-            out.append_text(text_in(beat.why, lang))
-            out.append("\n")
+            out.append_text(beat_lines(act, beat, lang))
     notes = saga.notes_about(event.id)
     if notes:
         out.append("\n" + tr(lang, "detail.notes") + "\n", style="bold")

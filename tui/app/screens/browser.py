@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from story import Saga
-from tui.app.commands import BROWSER_COMMANDS, bindings, localize_bindings
+from tui.app.commands import BROWSER_COMMANDS, bindings, fit_footer
 from tui.app.labels import tr_label
 from tui.app.messages import ActorFollowed, DayPicked, EventPicked
 from tui.app.widgets.arc import ArcList
@@ -104,9 +104,7 @@ class BrowserScreen(Screen[None]):
         if self.selection.second_lang:
             title.append(f" + {LANGUAGE_NAMES[self.selection.second_lang]}", style="dim")
         self.query_one("#title-bar", Static).update(title)
-        narrow = self.app.size.width < 100
-        localize_bindings(self, lang, narrow=narrow)
-        self.query_one(Footer).compact = narrow  # no padding between keys: they fit in 80
+        fit_footer(self, lang)
 
     @property
     def day_id(self) -> str:

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 
 from story import Saga
 from story.lesson import QuizQuestion
-from tui.app.commands import QUIZ_COMMANDS, bindings, localize_bindings
+from tui.app.commands import QUIZ_COMMANDS, bindings, fit_footer
 from tui.locale.cldr import number, story_date
 from tui.locale.i18n import tr
 from tui.view.render import text_in
@@ -141,11 +141,7 @@ class QuizScreen(Screen[str | None]):
         self._fit_footer()
 
     def _fit_footer(self) -> None:
-        """The footer in the reader's language, with only the keys that fit under 100 columns
-        (as the browser's)."""
-        narrow = self.app.size.width < 100  # tui.app.saga_app.NARROW, as the browser screen does
-        localize_bindings(self, self.lang, narrow=narrow)
-        self.query_one(Footer).compact = narrow
+        fit_footer(self, self.lang)
 
     def _render_all(self) -> None:
         self._fit_footer()

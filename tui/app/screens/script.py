@@ -21,7 +21,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from story import Saga
 from story.model import Act, Beat, Script
-from tui.app.commands import SCRIPT_COMMANDS, bindings, localize_bindings
+from tui.app.commands import SCRIPT_COMMANDS, bindings, fit_footer
 from tui.app.labels import tr_label
 from tui.app.widgets.story_list import StoryList
 from tui.locale.i18n import tr
@@ -148,11 +148,7 @@ class ScriptScreen(Screen[None]):
         self._fit_footer()
 
     def _fit_footer(self) -> None:
-        """The footer in the reader's language, with only the keys that fit under 100 columns
-        (as the browser's)."""
-        narrow = self.app.size.width < 100  # tui.app.saga_app.NARROW, as the browser screen does
-        localize_bindings(self, self.lang, narrow=narrow)
-        self.query_one(Footer).compact = narrow
+        fit_footer(self, self.lang)
 
     def _render_all(self) -> None:
         self._fit_footer()
