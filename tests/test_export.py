@@ -29,11 +29,6 @@ def test_french_handout_uses_french_text_and_dates(mini: Saga) -> None:
     assert "Altman is fired" not in text
 
 
-def test_fallback_is_marked(mini: Saga) -> None:
-    text = to_markdown(whole_story(mini, "zh"))
-    assert "Altman is fired \\[en\\]" in text
-
-
 def test_html_is_escaped_and_standalone(mini: Saga) -> None:
     handout = Handout(mini, "en")
     handout.add("p", "<script>alert(1)</script>\x1b]0;x")
@@ -86,3 +81,10 @@ def test_each_day_starts_a_printed_page(saga: Saga) -> None:
     assert page.count('<h3 class="day">') == len(saga.days)
     assert "@media print" in page and "h3.day { break-before: page; }" in page
     assert "@page { size: A4" in page
+
+
+def test_a_fallback_is_marked_as_on_screen(mini: Saga) -> None:
+    """The mini story has no Chinese: the handout marks the English stand-in ⟨en⟩, as the
+    panes do (it used to say [en])."""
+    text = to_markdown(whole_story(mini, "zh"))
+    assert "Altman is fired ⟨en⟩" in text and "[en]" not in text

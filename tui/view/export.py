@@ -19,6 +19,7 @@ from story.model import Event
 from story.moments import Bound
 from tui.locale.cldr import clock_time, story_date, zone_name
 from tui.locale.i18n import tr
+from tui.view.render import fallback_mark
 from tui.view.safe import neutralise
 from tui.view.sources import source_label
 
@@ -47,7 +48,7 @@ class Handout:
 
     def t(self, value: Localized) -> str:
         shown = value.get(self.lang)
-        return shown.text + (f" [{shown.lang}]" if shown.is_fallback else "")
+        return shown.text + (fallback_mark(shown.lang) if shown.is_fallback else "")
 
     def name(self, actor_id: str) -> str:
         actor = self.saga.actors.get(actor_id)

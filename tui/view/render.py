@@ -38,12 +38,18 @@ VERDICT_STYLE = {verdict: f"bold {SIGNALS[verdict]}" for verdict in get_args(Ver
 VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
 
 
+def fallback_mark(lang: str) -> str:
+    """What follows a text shown in another language than the reader's: " ⟨en⟩", the same on
+    screen and in the handouts."""
+    return f" ⟨{lang}⟩"
+
+
 def text_in(value: Localized, lang: str, style: str = "") -> Text:
     """A story text in `lang`; a fallback language is marked visibly, never left blank."""
     shown = value.get(lang)
     line = plain(shown.text, style)
     if shown.is_fallback:
-        line.append(f" ⟨{shown.lang}⟩", style="italic dim")
+        line.append(fallback_mark(shown.lang), style="italic dim")
     return line
 
 
