@@ -51,7 +51,9 @@ async def next_of(socket: aiohttp.ClientWebSocketResponse, kind: str) -> dict[st
             return message
 
 
-def moment(event: str, lang: str = "en", mode: Mode = "browse") -> dict[str, str | None]:
+def moment(
+    event: str, lang: str = "en", mode: Mode = "browse"
+) -> dict[str, str | int | bool | None]:
     return Selection(event=event, lang=lang, mode=mode).to_dict()
 
 

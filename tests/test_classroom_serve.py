@@ -74,6 +74,14 @@ async def test_students_follow_the_teacher_each_in_their_own_language(saga: Saga
             await teacher.send("s")  # closed again
             await anna.read_until(long_day(last.id, "fr"))
 
+            await teacher.send("Q")  # the quiz, for everyone, each in their language
+            await budi.read_until("测验")
+            await teacher.send(" ")  # the teacher reveals the answer for everyone
+            await budi.read_until("答案：")
+            await anna.read_until("Réponse")
+            await teacher.send("\x1b")  # escape: back to the day
+            await anna.read_until(long_day(last.id, "fr"))
+
             # A student's keys do not move the class: undone at once, with a notice, and the
             # class's next move is the teacher's.
             hub = await watch_class(session, server)

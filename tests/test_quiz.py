@@ -10,6 +10,7 @@ from tests.test_browser_mini import press, rendered
 from tests.test_browser_saga import palette, saga_app
 from tui.app.saga_app import SagaApp
 from tui.app.screens.quiz import LETTERS, QuizScreen
+from tui.view.selection import Selection
 
 
 def shown(app: SagaApp) -> str:
@@ -106,31 +107,24 @@ async def test_the_palette_opens_the_quiz() -> None:
         assert isinstance(app.screen, QuizScreen)
 
 
-async def test_class_hooks_show_and_reveal_and_moves_are_announced() -> None:
-    """What the class hub uses: show_question() and reveal() from outside; Changed out."""
+async def test_the_quiz_is_the_selection_s_mode_so_a_class_follows_it() -> None:
+    """A selection from outside (the teacher's app) opens the quiz at a question, revealed for
+    everyone; the reader's own moves change the selection (which a leader sends on)."""
     app = saga_app("--fresh")
-    changes: list[tuple[int, bool]] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "Q")
+        teacher = Selection(event="altman-fired", lang="en", mode="quiz", question=4, revealed=True)
+        app.apply_selection(Selection.from_json(teacher.to_json()))
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuizScreen)
-        original = screen.post_message
-
-        def spy(message: object) -> bool:
-            if isinstance(message, QuizScreen.Changed):
-                changes.append((message.index, message.revealed))
-            return original(message)  # type: ignore[arg-type]
-
-        screen.post_message = spy  # type: ignore[method-assign]
-        screen.show_question(4)
-        screen.reveal()
-        await pilot.pause()
         assert screen.index == 4 and screen.revealed and "✔" in shown(app)
-        assert changes == []  # told from outside: nothing to relay
-        await press(pilot, "right", "space")
-        assert changes == [(5, False), (5, True)]
-        screen.show_question(999)  # out of range: ignored
-        assert screen.index == 5
+        await press(pilot, "right")
+        assert (app.selection.question, app.selection.revealed) == (5, False)
+        await press(pilot, "space")
+        assert (app.selection.question, app.selection.revealed) == (5, True)
+        app.apply_selection(Selection(event="altman-fired", lang="en"))
+        await pilot.pause()
+        assert app.screen is app.browser
 
 
 async def test_a_story_without_a_quiz_says_so() -> None:

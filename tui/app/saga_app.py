@@ -17,6 +17,7 @@ from textual.app import App
 from tui.app.commands import APP_COMMANDS, bindings, localize_bindings
 from tui.app.palette import SagaCommands
 from tui.app.screens.browser import BrowserScreen
+from tui.app.screens.quiz import QuizScreen
 from tui.app.screens.script import ScriptScreen
 from tui.classroom.palette import ClassroomCommands
 from tui.cli.start import Start
@@ -120,12 +121,15 @@ class SagaApp(App[None]):
     def _show_mode(self, selection: Selection) -> None:
         """Presenter mode as a class on the app; the script screen on the stack or not."""
         self.set_class(selection.mode == "present", "-presenting")
-        script_open = any(isinstance(screen, ScriptScreen) for screen in self.screen_stack)
-        if selection.mode == "script" and not script_open:
+        for mode, kind in (("script", ScriptScreen), ("quiz", QuizScreen)):
+            is_open = any(isinstance(screen, kind) for screen in self.screen_stack)
+            if selection.mode != mode and is_open and self.browser in self.screen_stack:
+                while not isinstance(self.screen, BrowserScreen):
+                    self.pop_screen()
+        if selection.mode == "script" and not isinstance(self.screen, ScriptScreen):
             self.push_screen(ScriptScreen(self.saga, self.browser))
-        elif selection.mode != "script" and script_open and self.browser in self.screen_stack:
-            while not isinstance(self.screen, BrowserScreen):
-                self.pop_screen()
+        elif selection.mode == "quiz" and not isinstance(self.screen, QuizScreen):
+            self.push_screen(QuizScreen(self.browser))
 
     def on_mount(self) -> None:
         self.push_screen(self.browser)

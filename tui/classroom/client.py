@@ -81,11 +81,13 @@ def hub_address(url: str, *, environ: dict[str, str] | None = None) -> HubAddres
 
 def same_moment(first: Selection, second: Selection) -> bool:
     """Whether two selections show the class the same thing (languages and clocks aside)."""
-    return (first.event, first.actor, first.mode, first.beat) == (
+    return (first.event, first.actor, first.mode, first.beat, first.question, first.revealed) == (
         second.event,
         second.actor,
         second.mode,
         second.beat,
+        second.question,
+        second.revealed,
     )
 
 

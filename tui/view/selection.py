@@ -15,9 +15,9 @@ from typing import Literal
 
 from story import Saga
 
-Mode = Literal["browse", "present", "script"]
-MODES: tuple[Mode, ...] = ("browse", "present", "script")
-"""How the moment is shown: the linked panes, presenter mode, or ChatGPT's script."""
+Mode = Literal["browse", "present", "script", "quiz"]
+MODES: tuple[Mode, ...] = ("browse", "present", "script", "quiz")
+"""How the moment is shown: the linked panes, presenter mode, ChatGPT's script, the quiz."""
 
 MAX_JSON_BYTES = 4096
 """A selection is a few ids; anything longer is not one (it may come over the network)."""
@@ -45,6 +45,10 @@ class Selection:
     """The panes, presenter mode or the script screen."""
     beat: str | None = None
     """The script beat highlighted on the script screen."""
+    question: int = 0
+    """The quiz question on the quiz screen (0-based)."""
+    revealed: bool = False
+    """Whether that question's answer is shown."""
 
     # Changes -------------------------------------------------------------------------------
 
@@ -71,11 +75,13 @@ class Selection:
             zone=self.zone,
             mode=self.mode,
             beat=self.beat if self.beat in beats else None,
+            question=max(0, min(self.question, len(saga.lesson.quiz) - 1 if saga.lesson else 0)),
+            revealed=self.revealed,
         )
 
     # JSON ----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | int | bool | None]:
         """A plain mapping, for JSON."""
         return asdict(self)
 
@@ -91,9 +97,17 @@ class Selection:
         for name in ("event", "lang"):
             if not isinstance(values.get(name), str):
                 raise SelectionError(f"a selection needs '{name}' as text")
+        kinds = {"question": int, "revealed": bool}
         for name, value in values.items():
-            if value is not None and not isinstance(value, str):
-                raise SelectionError(f"'{name}' must be text, not {type(value).__name__}")
+            kind = kinds.get(name, str)
+            if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+                raise SelectionError(f"'{name}' must be a whole number")
+            if kind is int and not 0 <= value < 10_000:  # type: ignore[operator]
+                raise SelectionError(f"'{name}' is out of range")
+            if kind is not int and value is not None and not isinstance(value, kind):
+                raise SelectionError(
+                    f"'{name}' must be {kind.__name__}, not {type(value).__name__}"
+                )
         mode = values.get("mode", "browse")
         if mode not in MODES:
             raise SelectionError(f"'mode' must be one of {', '.join(MODES)}")

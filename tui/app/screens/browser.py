@@ -219,9 +219,8 @@ class BrowserScreen(Screen[None]):
         self.change(mode="script")
 
     def action_open_quiz(self) -> None:
-        from tui.app.screens.quiz import QuizScreen
-
-        self.app.push_screen(QuizScreen(self), callback=self.select_event)
+        """The quiz, as the selection's mode: a class following the teacher sees it too."""
+        self.change(mode="quiz")
 
     def action_search(self) -> None:
         from tui.app.screens.search import SearchScreen

@@ -1,9 +1,8 @@
 """The quiz (`Q`): one question at a time, its choices, the answer revealed on a key.
 
-`enter` returns to the browser at the event that answers the question (the screen is dismissed
-with that event's id, as the script screen does). In a class the teacher reveals for everyone:
-the class hub drives a follower's quiz through `show_question()` and `reveal()`, and a leader's
-moves leave as `QuizScreen.Changed` messages for it to relay.
+The quiz is the selection's mode "quiz", with its `question` and `revealed`: `enter` returns to
+the browser at the event that answers the question. So a class following the teacher sees the
+same question, and the teacher's reveal shows the answer to everyone.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -67,30 +65,24 @@ def revealed_text(saga: Saga, item: QuizQuestion, lang: str) -> Text:
     return out
 
 
-class QuizScreen(Screen[str | None]):
+class QuizScreen(Screen[None]):
     """A question, its choices, and on `space` the answer with the event that gives it."""
 
     CSS_PATH = "quiz.tcss"
     COMMAND_TABLE = QUIZ_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 
-    class Changed(Message):
-        """The reader moved to another question or revealed the answer (for a class leader)."""
-
-        def __init__(self, index: int, revealed: bool) -> None:
-            super().__init__()
-            self.index = index
-            self.revealed = revealed
-
-    def __init__(self, browser: BrowserScreen, index: int = 0) -> None:
+    def __init__(self, browser: BrowserScreen) -> None:
         super().__init__()
         self.browser = browser
-        """The screen whose selection holds the language."""
+        """The screen whose selection holds the language, the question and whether it is
+        revealed (so a class following the teacher sees the same question, revealed for all)."""
         self.saga: Saga = browser.saga
         lesson = browser.saga.lesson
         self.quiz: tuple[QuizQuestion, ...] = lesson.quiz if lesson else ()
-        self.index = max(0, min(index, len(self.quiz) - 1))
-        self.revealed = False
+        selection = browser.selection
+        self.index = max(0, min(selection.question, len(self.quiz) - 1))
+        self.revealed = selection.revealed
 
     def compose(self) -> ComposeResult:
         yield Static(id="quiz-title", markup=False)
@@ -110,8 +102,12 @@ class QuizScreen(Screen[str | None]):
         self.watch(self.browser, "selection", self._follow, init=False)
 
     def _follow(self, old: Selection, new: Selection) -> None:
-        """Redraw in a new language (the question and whether it is revealed stay)."""
-        if old.lang != new.lang:
+        """Redraw in a new language; move or reveal as the selection says (a teacher's app)."""
+        if new.question != self.index:
+            self.show_question(new.question)
+        if new.revealed and not self.revealed:
+            self.reveal()
+        elif old.lang != new.lang:
             self._render_all()
 
     @property
@@ -179,7 +175,7 @@ class QuizScreen(Screen[str | None]):
             self.app.bell()
             return
         self.reveal()
-        self.post_message(self.Changed(self.index, True))
+        self.browser.change(question=self.index, revealed=True)
 
     def action_step_question(self, step: int) -> None:
         target = self.index + step
@@ -187,17 +183,14 @@ class QuizScreen(Screen[str | None]):
             self.app.bell()
             return
         self.show_question(target)
-        self.post_message(self.Changed(self.index, False))
+        self.browser.change(question=self.index, revealed=False)
 
     def action_open_event(self) -> None:
-        if not self.is_active:  # a second key in the same frame would pop the browser
-            return
         item = self.current
         if item is None or item.event not in self.saga.event_by_id:
             self.app.bell()
             return
-        self.dismiss(item.event)
+        self.browser.change(mode="browse", event=item.event)
 
     def action_close(self) -> None:
-        if self.is_active:
-            self.dismiss(None)
+        self.browser.change(mode="browse")
