@@ -6,9 +6,9 @@ the followed actor, the second language, the clock and the mode. Every pane is b
 `DayPicked`, `ActorFollowed` ("messages up") and the screen answers with a new selection. The
 day is never stored: it is the selected event's day, so no two panes can disagree about it.
 
-To add a pane: give it a `selection` reactive and a `watch_selection(old, new)` that redraws
-what depends on the fields that changed, then yield it from `compose` with
-`.data_bind(BrowserScreen.selection)`.
+To add a pane: give it a `selection` reactive (a list pane: subclass `SagaList`, which has it)
+and a `watch_selection(old, new)` that redraws what depends on the fields that changed, then
+yield it from `compose` with `.data_bind(BrowserScreen.selection)`.
 """
 
 from __future__ import annotations

@@ -5,26 +5,22 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.text import Text
-from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from story import Saga
 from story.saga import ArcKey, ArcStep
 from tui.app.labels import tr_label
 from tui.app.messages import EventPicked
-from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.story_list import SagaList
 from tui.view.render import arc_row
-from tui.view.selection import NOTHING, Selection
+from tui.view.selection import Selection
 
 
-class ArcList(StoryList):
+class ArcList(SagaList):
     """The arc; the step of the event on screen is marked and highlighted."""
 
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
-
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.saga = saga
+        super().__init__(saga, id=id)
         self._steps: tuple[ArcStep, ...] = ()
         self._keys: list[ArcKey] = []
         self._mark: tuple[int, str] | None = None

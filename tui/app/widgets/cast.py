@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from textual.reactive import reactive
 from textual.widgets import OptionList
 
-from story import Saga
 from tui.app.labels import tr_label
 from tui.app.messages import ActorFollowed
-from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.story_list import SagaList
 from tui.view.render import cast_row
-from tui.view.selection import NOTHING, Selection
+from tui.view.selection import Selection
 
 
-class CastList(StoryList):
+class CastList(SagaList):
     """Who is on stage; enter follows the highlighted actor."""
-
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
-
-    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.saga = saga
 
     def _refresh_rows(self) -> None:
         lang = self.selection.lang

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from textual.reactive import reactive
 from textual.widgets import OptionList
 
-from story import Saga
 from tui.app.messages import DayPicked
-from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.story_list import SagaList
 from tui.view.render import day_row
-from tui.view.selection import NOTHING, Selection
+from tui.view.selection import Selection
 
 
-class DaysList(StoryList):
+class DaysList(SagaList):
     """Days of the story; highlighting one opens it."""
-
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
-
-    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.saga = saga
 
     def _refresh_rows(self) -> None:
         lang = self.selection.lang

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from story import Saga
 from tui.view.linebreak import Wrapped
+from tui.view.selection import NOTHING, Selection
 
 
 class StoryList(OptionList):
@@ -107,3 +110,13 @@ class StoryList(OptionList):
                 self.highlighted = index
             if index is not None:
                 self.scroll_to_highlight()
+
+
+class SagaList(StoryList):
+    """A list pane of the browser: the story, and the screen's selection bound to it."""
+
+    selection: reactive[Selection] = reactive(NOTHING, init=False)
+
+    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.saga = saga
