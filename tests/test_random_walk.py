@@ -69,3 +69,22 @@ async def test_clicking_a_role_row_of_the_arc_moves_every_pane_to_that_moment() 
         await pilot.pause()
         assert app.selection.event != before
         panes_agree(app)
+
+
+async def test_rebuilt_footer_keys_are_freed() -> None:
+    """Each footer key binds itself to the footer, and Textual kept every rebuilt one alive:
+    memory grew by megabytes over a walk of keys. Old keys must be garbage after a rebuild."""
+    import gc
+    import weakref
+
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(["--fresh", "--day", "2023-11-17"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        old = [weakref.ref(key) for key in app.screen.query(FooterKey)]
+        assert old
+        for key in ("l", "l", "s", "escape", "l", "l"):
+            await pilot.press(key)
+        await pilot.pause()
+        gc.collect()
+        assert [ref for ref in old if ref() is not None] == []

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from story import Saga
 from tui.app.commands import BROWSER_COMMANDS, bindings, fit_footer
@@ -31,6 +31,7 @@ from tui.app.widgets.cast import CastList
 from tui.app.widgets.days import DaysList
 from tui.app.widgets.detail import EventDetail
 from tui.app.widgets.events import EventsList
+from tui.app.widgets.footer import SagaFooter
 from tui.app.widgets.power import PowerStrip
 from tui.app.widgets.presenter import PresenterView
 from tui.locale.cldr import READER_ZONES, number
@@ -73,7 +74,7 @@ class BrowserScreen(Screen[None]):
             yield EventDetail(self.saga, id="detail").data_bind(bound)
         presentation = cast("SagaApp", self.app).presentation
         yield PresenterView(self.saga, presentation).data_bind(bound)
-        yield Footer(show_command_palette=False)
+        yield SagaFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.relabel()

@@ -13,11 +13,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from story import Saga
 from story.lesson import QuizQuestion
 from tui.app.commands import QUIZ_COMMANDS, bindings, fit_footer
+from tui.app.widgets.footer import SagaFooter
 from tui.locale.cldr import number, story_date
 from tui.locale.i18n import tr
 from tui.view.render import text_in
@@ -89,7 +90,7 @@ class QuizScreen(Screen[None]):
         with VerticalScroll(id="quiz-body"):
             yield Static(id="quiz-question", markup=False)
             yield Static(id="quiz-hint", markup=False)
-        yield Footer(show_command_palette=False)
+        yield SagaFooter(show_command_palette=False)
 
     @property
     def lang(self) -> str:

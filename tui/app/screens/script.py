@@ -17,12 +17,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from story import Saga
 from story.model import Act, Beat, Script
 from tui.app.commands import SCRIPT_COMMANDS, bindings, fit_footer
 from tui.app.labels import tr_label
+from tui.app.widgets.footer import SagaFooter
 from tui.app.widgets.story_list import StoryList
 from tui.locale.i18n import tr
 from tui.view.colours import SIGNALS
@@ -121,7 +122,7 @@ class ScriptScreen(Screen[None]):
             for index, _ in enumerate(self.endings):
                 with VerticalScroll(classes="ending"):
                     yield Static(id=f"ending-{index}", markup=False)
-        yield Footer(show_command_palette=False)
+        yield SagaFooter(show_command_palette=False)
 
     @property
     def showing_endings(self) -> bool:
