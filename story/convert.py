@@ -25,8 +25,16 @@ from story.problems import ProblemLog
 from story.yamlread import Document, Path_
 
 _LANG_RE = re.compile(LANG_PATTERN)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters (tab and newline allowed): text must never steer a terminal."""
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters refused in story text: text must never steer a terminal nor reorder what it shows.
+
+C0 and C1 control characters (tab and newline allowed) steer the terminal (ESC starts the
+sequences that retitle it or write to the clipboard). The bidi embeddings, overrides and
+isolates (U+202A-U+202E, U+2066-U+2069) make a terminal or browser that applies bidi show text
+in another order than it is written ("Trojan Source"): a title could read as something it is
+not. No text in the story's languages needs them (the shipped story and the seeds hold none);
+the marks (LRM, RLM, ALM) that right-to-left writing relies on are left allowed."""
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MAX_TEXT_CHARS = 20_000
 """One text longer than this is refused: a story is prose, not a dump."""
 
@@ -152,11 +160,17 @@ def step_for(hint: Any) -> Step:
 
 
 def _may_hold_controls(text: str) -> bool:
-    """Whether a scalar of this YAML text could hold a control character.
+    """Whether a scalar of this YAML text could hold a refused character.
 
-    YAML refuses them written raw, except NEL (U+0085); so without a backslash (an escape in a
-    double-quoted string) and without NEL, no text of the file can hold one."""
-    return "\\" in text or "\x85" in text or not text
+    YAML refuses control characters written raw, except NEL (U+0085); so without a backslash
+    (an escape in a double-quoted string), NEL or a raw bidi control (YAML allows those), no
+    text of the file can hold one."""
+    return (
+        "\\" in text
+        or "\x85" in text
+        or not text
+        or any(char in text for char in _BIDI_CONTROLS)  # str.find: fast, instant on Latin-1
+    )
 
 
 KNOWN_MATCHES = 50_000
@@ -226,7 +240,10 @@ def _text(conv: Converter, value: Any, path: Path_) -> str:
         raise conv.fail(path, f"text longer than {MAX_TEXT_CHARS} characters")
     control = _CONTROL_RE.search(value) if conv.controls_possible else None
     if control:
-        code = f"U+{ord(control.group()):04X}"
+        char = control.group()
+        code = f"U+{ord(char):04X}"
+        if char in _BIDI_CONTROLS:
+            raise conv.fail(path, f"bidi control {code} in text (it reorders what is shown)")
         raise conv.fail(path, f"control character {code} in text (terminals obey them)")
     return value
 

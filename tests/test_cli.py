@@ -69,6 +69,21 @@ def test_broken_story_exits_2_naming_the_place(tmp_path: Path) -> None:
     )
 
 
+def test_a_bidi_override_in_a_story_exits_2_naming_the_place(tmp_path: Path) -> None:
+    """A title holding U+202E would read backwards after it in a bidi terminal: refused, at
+    start and in validate, with a message that shows nothing but the code point."""
+    story = tmp_path / "story"
+    shutil.copytree(MINI, story)
+    events = story / "20-events.yaml"
+    events.write_text(events.read_text().replace("Altman is fired", "Altman is \u202edeif"))
+    for args in (["--story", str(story)], ["validate", str(story)]):
+        result = entry(*args)
+        assert result.returncode == 2
+        assert result.stderr.strip() == (
+            f"{events}:11:17: bidi control U+202E in text (it reorders what is shown)"
+        )
+
+
 def test_validate_ok_prints_one_summary_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["validate", str(MINI)]) == 0
     out = capsys.readouterr().out.strip().splitlines()

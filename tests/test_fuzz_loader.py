@@ -183,13 +183,15 @@ def test_every_nasty_string_in_every_field(target: Target, value: str) -> None:
 def test_markup_and_escapes_have_known_outcomes() -> None:
     """The property above would pass if everything were refused: pin down a few outcomes."""
     title = TARGETS[0]
-    for kept in ("[/]", "[@click=app.quit]x[/]", "\u202eevil\u202c", "line\nbreak", "猫" * 3000):
+    for kept in ("[/]", "[@click=app.quit]x[/]", "a\u200fb", "line\nbreak", "猫" * 3000):
         with tempfile.TemporaryDirectory() as temporary:
             saga, _ = read_story(story_with(title, kept, Path(temporary)), "story")
             assert saga is not None and title[4](saga) == kept
     for refused, reason in (
         ("\x1b]52;c;aGVsbG8=\x07", "control character U+001B"),
         ("\x9b31m", "control character U+009B"),
+        ("\u202eevil\u202c", "bidi control U+202E"),
+        ("\u2066isolate\u2069", "bidi control U+2066"),
         ("x" * (MAX_TEXT_CHARS + 1), f"text longer than {MAX_TEXT_CHARS}"),
         ("", "title: no text in en"),
     ):

@@ -169,6 +169,31 @@ def test_control_characters_in_text_are_refused(tmp_path: Path) -> None:
     assert found == ["story.yaml:10:17: control character U+001B in text (terminals obey them)"]
 
 
+@pytest.mark.parametrize(
+    "code", ["202a", "202b", "202c", "202d", "202e", "2066", "2067", "2068", "2069"]
+)
+def test_bidi_controls_in_text_are_refused(tmp_path: Path, code: str) -> None:
+    """An override could make a title read as something it is not ("Trojan Source"); YAML
+    allows them written raw, so both the raw and the escaped forms are refused."""
+    char = chr(int(code, 16))
+    expected = (
+        f"story.yaml:10:17: bidi control U+{code.upper()} in text (it reorders what is shown)"
+    )
+    assert problems(tmp_path, event(title=f'{{en: "\\u{code}Sam"}}')) == [expected]
+    assert problems(tmp_path, event(title=f"{{en: 'Sam {char}nimda'}}")) == [expected]
+    raw_in_plain_text = HEAD.replace("language: fr}", f"language: fr, file: 'a{char}.txt'}}")
+    assert any("bidi control" in line for line in problems(tmp_path, event(), raw_in_plain_text))
+
+
+def test_bidi_marks_are_allowed(tmp_path: Path) -> None:
+    """Right-to-left writing relies on the marks (LRM, RLM, ALM): they reorder nothing beyond
+    the neutral characters next to them."""
+    path = write(tmp_path, "story.yaml", HEAD + event(title="{en: 'a\u200fb\u200ec\u061c'}"))
+    saga, found = read_story(path, "story.yaml")
+    assert found == [] and saga is not None
+    assert saga.event_by_id["e"].title("en") == "a\u200fb\u200ec\u061c"
+
+
 def test_story_section_required_and_single(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", HEAD)
     write(tmp_path, "b.yaml", HEAD.replace("id: s,", "id: t,"))

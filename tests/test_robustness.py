@@ -157,6 +157,21 @@ def test_control_characters_never_reach_the_screen(tmp_path: Path) -> None:
     assert any("control character U+001B" in str(problem) for problem in problems)
 
 
+def test_bidi_controls_never_reach_the_screen() -> None:
+    """The loader refuses them; text that skipped it (a crafted cache entry) still shows them
+    as stand-ins, one for one so that search offsets hold."""
+    from tui.app.labels import label
+    from tui.view.safe import plain
+
+    for hostile in ("\u202eevil\u202c", "\u2066a\u2067b\u2068c\u2069", "\u202a\u202b\u202d"):
+        for shown in (plain(hostile).plain, label(hostile).plain):
+            assert len(shown) == len(hostile)
+            assert not any(
+                "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" for char in shown
+            )
+    assert plain("a\u200fb").plain == "a\u200fb"  # marks stay
+
+
 def test_export_of_hostile_text_is_escaped(tmp_path: Path) -> None:
     saga, _ = read_story(hostile_story(tmp_path), "hostile")
     assert saga is not None
