@@ -85,3 +85,21 @@ async def test_a_click_on_a_row_that_was_rebuilt_away_is_ignored() -> None:
         await pilot.pause()
         assert app.is_running
         assert app.selection.event == before  # type: ignore[attr-defined]
+
+
+async def test_a_name_over_two_lines_is_titled_on_one(tmp_path: Path) -> None:
+    """A border title shows only its first line: "Sam\nAltman" was titled "Arc: Sam"."""
+    story = tmp_path / "story"
+    shutil.copytree(MINI, story)
+    actors = story / "10-story.yaml"
+    actors.write_text(
+        actors.read_text().replace(
+            "{en: Sam Altman, fr: Sam Altman}", '{en: "Sam\\nAltman", fr: "Sam\\u2028Altman"}'
+        )
+    )
+    app = make_app(["--story", str(story), "--actor", "sam-altman", "--event", "fired"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        arc = app.screen.query_one(ArcList)
+        assert arc._border_title is not None and "Sam Altman" in arc._border_title.plain
+        await press(pilot, "l")
+        assert arc._border_title is not None and "Sam Altman" in arc._border_title.plain

@@ -7,15 +7,26 @@ Every label holding story text (or a catalogue string with story text filled in)
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content
 
 from tui.locale.i18n import tr
 from tui.view.safe import neutralise
 
+_LINE_BREAK = re.compile("\r\n|[\t\n\r\v\f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks (and tabs, which a label would expand to tab stops) made
+    spaces."""
+    return _LINE_BREAK.sub(" ", text)
+
 
 def label(text: str) -> Content:
-    """Literal text for a widget label."""
-    return Content(neutralise(text))
+    """Literal one-line text for a widget label. Line breaks become spaces: a border title
+    shows only its first line, so a name written over two lines lost its second."""
+    return Content(neutralise(one_line(text)))
 
 
 def tr_label(lang: str, key: str, **values: object) -> Content:
