@@ -149,18 +149,34 @@ def test_a_fifo_in_the_cache_does_not_hang(tmp_path: Path) -> None:
 
 def test_random_damage_never_changes_the_story_silently(tmp_path: Path) -> None:
     """Byte flips, truncations and extensions: the story shown is exactly the real one."""
+    damage_rounds(tmp_path, rounds=300, seed=20231117)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_damage_at_length(tmp_path: Path, seed: int) -> None:
+    damage_rounds(tmp_path, rounds=3000, seed=seed)
+
+
+def damage_rounds(tmp_path: Path, rounds: int, seed: int) -> None:
+    """Damage the cache entry `rounds` times: each load must give the real story (the entry
+    ignored) and rewrite the entry, never crash, never return another story."""
     story = copy_mini(tmp_path)
     real = load_story(MINI)
     load_cached(story, None, tmp_path / "c")
     target = entry_of(story, tmp_path / "c")
     good = target.read_bytes()
-    rng = random.Random(20231117)
-    for _ in range(300):
+    rng = random.Random(seed)
+    for _ in range(rounds):
         data = bytearray(good)
         action = rng.random()
-        if action < 0.6:
+        if action < 0.5:
             for _ in range(rng.randint(1, 4)):
                 data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        elif action < 0.65:
+            # In the payload only (the header's digest must catch it).
+            start = len(MAGIC) + cache._HEADER.size
+            data[rng.randrange(start, len(data))] ^= 1 << rng.randrange(8)
         elif action < 0.85:
             del data[rng.randrange(len(data)) :]
         else:

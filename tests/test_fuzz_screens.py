@@ -552,7 +552,7 @@ def run_case(data: st.DataObject, *, thorough: bool) -> None:
 
 
 @settings(
-    max_examples=5,
+    max_examples=4,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     phases=WITHOUT_SHRINKING,

@@ -1,5 +1,6 @@
 """A seeded random walk of keys, paging and mouse clicks over every screen: the app never
-ends, and whenever the browser is on top every pane shows the same moment."""
+ends, whenever the browser is on top every pane shows the same moment, and presenter mode, the
+script and the quiz show the selection's event, beat and question."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ import pytest
 from tests.test_browser_mini import panes_agree
 from tui import make_app
 from tui.app.saga_app import SagaApp
+from tui.app.widgets.story_list import StoryList
 
 KEYS = [
     "right", "left", "down", "up", "space", "shift+space", "home", "end", "tab", "shift+tab",
     "enter", "n", "N", "l", "b", "B", "z", "c", "s", "escape", "question_mark", "pageup",
     "pagedown", "p", "slash", "a", "ctrl+p",
+    "Q", "r", "i", "k", "e",  # the quiz (and reveal), the title card, pause, the endings
 ]  # fmt: skip
 
 
@@ -46,11 +49,34 @@ async def walk(rng: random.Random, size: tuple[int, int], steps: int) -> int:
                 if not app.is_running:
                     assert app.return_code == 0 and app._exception is None
                     return steps
-                if app.screen is app.browser:
-                    panes_agree(app)
+                screen_agrees(app)
         await pilot.pause()
         assert app.is_running
     return 0
+
+
+def screen_agrees(app: SagaApp) -> None:
+    """What is on top shows the selection: every pane of the browser, presenter mode's event,
+    the script's beat, the quiz's question."""
+    from textual.widgets import Static
+
+    from tui.app.screens.quiz import QuizScreen
+    from tui.app.screens.script import ScriptScreen
+    from tui.view.presenter import headline
+
+    screen = app.screen
+    selection = app.selection
+    if screen is app.browser and not app.presenting:
+        panes_agree(app)
+    elif screen is app.browser:
+        event = app.saga.event_by_id[selection.event]
+        shown = screen.query_one("#presenter-headline", Static).content
+        assert str(shown) == headline(event, selection.lang).plain
+    elif isinstance(screen, ScriptScreen):
+        assert screen.query_one("#beats", StoryList).highlighted_id == selection.beat
+    elif isinstance(screen, QuizScreen) and app.saga.lesson is not None:
+        question = app.saga.lesson.quiz[selection.question].question(selection.lang)
+        assert question in str(screen.query_one("#quiz-question", Static).content)
 
 
 async def test_clicking_a_role_row_of_the_arc_moves_every_pane_to_that_moment() -> None:
