@@ -9,6 +9,8 @@ import math
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
+
 from benchmarks.keys import BARE_KEYS, BROWSER_KEYS
 from benchmarks.measure import (
     Figures,
@@ -84,3 +86,21 @@ def test_figures_take_the_median_and_the_nearest_rank_95th_percentile() -> None:
 
     assert (figures.median, figures.p95, figures.n) == (10.5, 19.0, 21)
     assert Figures.of([None]) == Figures(None, None, 1)
+
+
+@pytest.mark.slow
+def test_the_memory_walk_still_runs(tmp_path: Path) -> None:
+    """benchmarks/memory_walk.py asserts nothing; this only keeps it from rotting."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).parents[1] / "benchmarks" / "memory_walk.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--walks", "2"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "after walk   2: traced" in result.stdout
+    assert "top 10 allocation sites growing from walk 1 to walk 2" in result.stdout

@@ -114,3 +114,20 @@ async def test_rebuilt_footer_keys_are_freed() -> None:
         await pilot.pause()
         gc.collect()
         assert [ref for ref in old if ref() is not None] == []
+
+
+async def test_gone_toasts_leave_no_holders() -> None:
+    """Textual's rack removed a gone toast but kept its holder mounted: one more empty widget
+    every few keys, for as long as the screen lived (benchmarks/memory_walk.py)."""
+    from textual.widgets._toast import Toast, ToastHolder
+
+    app = make_app(["--fresh", "--day", "2023-11-17"])
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        for _ in range(3):
+            for index in range(5):
+                app.notify(f"notice {index}", timeout=60)
+            await pilot.pause()
+            assert len(app.screen.query(Toast)) == 5
+            app.clear_notifications()
+            await pilot.pause()
+            assert list(app.screen.query(ToastHolder)) == []

@@ -19,6 +19,7 @@ from tui.app.palette import SagaCommands
 from tui.app.screens.browser import BrowserScreen
 from tui.app.screens.quiz import QuizScreen
 from tui.app.screens.script import ScriptScreen
+from tui.app.toasts import remove_stale_toasts
 from tui.classroom.palette import ClassroomCommands
 from tui.cli.start import Start
 from tui.cli.state import Place, mark_welcomed, write_place
@@ -149,6 +150,11 @@ class SagaApp(App[None]):
             self.set_interval(PRESENTER_TICK, self._advance)
         if self.class_link is not None:
             self.class_link.start()
+
+    def _refresh_notifications(self) -> None:
+        """Textual's rack leaves the holders of gone toasts mounted (see tui.app.toasts)."""
+        remove_stale_toasts(self)
+        super()._refresh_notifications()
 
     def _advance(self) -> None:
         """Presenter mode with --interval: the next event of the days played, looping, when
