@@ -202,7 +202,6 @@ class SagaApp(App[None]):
         selection = self.selection
         return Place(
             story=self.start.story_key,
-            day=self.browser.day_id,
             event=selection.event,
             actor=selection.actor,
             lang=selection.lang,
