@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.text import Text
-from textual.widgets import OptionList
 
 from story import Saga
 from story.saga import ArcKey, ArcStep
 from tui.app.labels import tr_label
 from tui.app.messages import EventPicked
-from tui.app.widgets.story_list import SagaList
+from tui.app.widgets.story_list import SagaList, StoryList
 from tui.view.render import arc_row
 from tui.view.selection import Selection
 
@@ -53,8 +52,8 @@ class ArcList(SagaList):
             if step.event is not None:
                 self._index_of[step.event.id] = index
         self._mark = self._mark_for(self.selection.event)
-        rows = [(self._row_id(index), self._row(index)) for index in range(len(self._steps))]
-        self.set_rows(rows, rows[self._mark[0]][0] if self._mark else None)
+        ids = [self._row_id(index) for index in range(len(self._steps))]
+        self.set_lazy_rows(ids, self._row, ids[self._mark[0]] if self._mark else None)
 
     def _row_id(self, index: int) -> str:
         step = self._steps[index]
@@ -78,7 +77,7 @@ class ArcList(SagaList):
         elif old.event != new.event:
             self._move_mark(new.event)
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
         row_id = self.highlighted_id
         if row_id is not None and row_id in self.saga.event_by_id:
