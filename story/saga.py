@@ -34,6 +34,7 @@ from story.moments import (
     event_key,
     resolve,
 )
+from story.timeline import holders_by_day
 
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
@@ -237,9 +238,30 @@ class Saga:
 
     def seat_holders(self, day: str, time: str | None = None) -> tuple[ActorRole, ...]:
         """Who holds the top seat the story's power strip follows on `day` (or at `time` that
-        day): OpenAI's CEO or interim CEO in the saga; nobody without a `power`."""
+        day): OpenAI's CEO or interim CEO in the saga; nobody without a `power`. A day of the
+        story is looked up (`seat_by_day`), any other moment computed."""
         power = self.info.power
-        return self.holders(power.seat, power.org, day, time) if power else ()
+        if power is None:
+            return ()
+        if time is None and day in self.seat_by_day:
+            return self.seat_by_day[day]
+        return self.holders(power.seat, power.org, day, time)
+
+    @cached_property
+    def seat_by_day(self) -> dict[str, tuple[ActorRole, ...]]:
+        """The seat's holders on every day of the story (`day_date` of each day), found in one
+        sweep (`story.timeline`) the first time a day is asked: the strip of days asks for
+        them all."""
+        power = self.info.power
+        if power is None:
+            return {}
+        spans = [
+            (ActorRole(actor, span.role), span)
+            for actor in self.actors.values()
+            for span in self.role_spans.get(actor.id, ())
+            if span.role.org == power.org and span.role.position in power.seat
+        ]
+        return holders_by_day(spans, (self.day_date(day) for day in self.days))
 
     def body_size(self, day: str) -> int:
         """How many sit on the body the story's power strip counts at the end of `day` (0
