@@ -255,12 +255,7 @@ class Saga:
         power = self.info.power
         if power is None:
             return {}
-        spans = [
-            (ActorRole(actor, span.role), span)
-            for actor in self.actors.values()
-            for span in self.role_spans.get(actor.id, ())
-            if span.role.org == power.org and span.role.position in power.seat
-        ]
+        spans = self._spans_of(power.seat, power.org)
         return holders_by_day(spans, (self.day_date(day) for day in self.days))
 
     def body_size(self, day: str) -> int:
@@ -269,7 +264,29 @@ class Saga:
         power = self.info.power
         if power is None or not power.body:
             return 0
+        if day in self.body_by_day:
+            return self.body_by_day[day]
         return len(self.holders(power.body, power.org, day, at_end=True))
+
+    @cached_property
+    def body_by_day(self) -> dict[str, int]:
+        """The body's size at the end of every day of the story, in one sweep (the power
+        strip shows it for every day: 8,328 calls of `holders` at 100,000 events, 1.6 s)."""
+        power = self.info.power
+        if power is None or not power.body:
+            return {}
+        dates = (self.day_date(day) for day in self.days)
+        spans = self._spans_of(power.body, power.org)
+        return {day: len(held) for day, held in holders_by_day(spans, dates, at_end=True).items()}
+
+    def _spans_of(self, positions: tuple[str, ...], org: str) -> list[tuple[ActorRole, RoleSpan]]:
+        """Every span of `positions` at `org`, actor by actor, as `holders` walks them."""
+        return [
+            (ActorRole(actor, span.role), span)
+            for actor in self.actors.values()
+            for span in self.role_spans.get(actor.id, ())
+            if span.role.org == org and span.role.position in positions
+        ]
 
     def cast_of(self, day: Day) -> tuple[Actor, ...]:
         """The actors on stage on a day: everyone named by its events, in order of appearance."""

@@ -19,11 +19,12 @@ Holder = TypeVar("Holder")
 
 
 def holders_by_day(
-    spans: Sequence[tuple[Holder, RoleSpan]], dates: Iterable[str]
+    spans: Sequence[tuple[Holder, RoleSpan]], dates: Iterable[str], *, at_end: bool = False
 ) -> dict[str, tuple[Holder, ...]]:
     """For each full ISO day of `dates`: the holders of the spans held at some moment of that
-    day (`RoleSpan.held_during`), in the order they took their role, ties in the order given,
-    as `Saga.holders` sorts them. Dates that are not full days are left out."""
+    day (`RoleSpan.held_during`), or only at its end (`at_end`: `held_at(day_end(date))`), in
+    the order they took their role, ties in the order given, as `Saga.holders` sorts them.
+    Dates that are not full days are left out."""
     start_keys = [span.start_key() for _, span in spans]
     order = sorted(range(len(spans)), key=lambda index: (start_keys[index], index))
     ending: list[tuple[MomentKey, int]] = []
@@ -31,7 +32,8 @@ def holders_by_day(
     found: dict[str, tuple[Holder, ...]] = {}
     joined = 0
     for date in sorted({date for date in dates if is_full_day(date)}):
-        first, last = day_start(date), day_end(date)
+        last = day_end(date)
+        first = last if at_end else day_start(date)
         while joined < len(order) and start_keys[order[joined]] <= last:
             index = order[joined]
             active.add(index)

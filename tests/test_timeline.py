@@ -33,6 +33,10 @@ def every_day_agrees(saga: Saga) -> int:
         assert saga.seat_by_day[date] == expected, date
         assert saga.seat_holders(date) == expected
         held += bool(expected)
+        if power.body:
+            at_end = len(saga.holders(power.body, power.org, date, at_end=True))
+            assert saga.body_by_day[date] == at_end, date
+            assert saga.body_size(date) == at_end
     return held
 
 
@@ -45,6 +49,7 @@ def test_a_synthetic_story_with_a_seat_changing_hands_agrees_on_every_day(
 ) -> None:
     saga = load_story(write_story(tmp_path / "story", 2_400))
     assert every_day_agrees(saga) == len(saga.days)
+    assert len(set(saga.body_by_day.values())) > 2  # the board grows and shrinks
     terms = {tuple(h.actor.id for h in holders) for holders in saga.seat_by_day.values()}
     assert len(terms) >= 4  # the seat changes hands every 45 days
 
@@ -64,6 +69,20 @@ def test_spans_join_on_their_first_day_and_leave_after_their_last() -> None:
         "2023-11-18": ("middle",),
         "2023-11-19": ("middle", "late"),
         "2023-11-20": ("late",),
+    }
+
+
+def test_at_the_end_of_a_day_only_who_still_holds_it_counts() -> None:
+    spans = [
+        ("leaves", span(None, "2023-11-17")),
+        ("stays", span("2023-11-17", None)),
+        ("one day", span("2023-11-18", "2023-11-18")),
+    ]
+    found = holders_by_day(spans, ["2023-11-17", "2023-11-18", "2023-11-19"], at_end=True)
+    assert found == {
+        "2023-11-17": ("leaves", "stays"),  # a role "to" a day is held to its end
+        "2023-11-18": ("stays", "one day"),
+        "2023-11-19": ("stays",),
     }
 
 
