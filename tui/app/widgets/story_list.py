@@ -45,6 +45,8 @@ longer one row by row as its rows come on screen."""
 class StoryList(ScrollView, can_focus=True):
     """A list whose rows carry story ids."""
 
+    ALLOW_SELECT = False  # rows are picked, not selected as text (as in OptionList)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor_down", "Down", show=False),
         Binding("end", "last", "Last", show=False),
@@ -220,9 +222,17 @@ class StoryList(ScrollView, can_focus=True):
         line_map = self._line_map() if self.is_mounted else None
         lines = line_map.total if line_map is not None else len(self._ids)
         size = Size(max(0, self._width()), lines)
-        if size != self.virtual_size:
-            self.virtual_size = size
-            self._scroll_update(size)
+        if size == self.virtual_size:
+            return
+        if self.styles.auto_dimensions:
+            self.virtual_size = size  # the list's height follows its rows: a layout
+        else:
+            # A pane of fixed size: its new rows are a repaint, not a layout of the whole
+            # screen (`virtual_size` is a layout reactive). The scrollbar showing or hiding
+            # still asks for a layout, by itself (`_scroll_update`).
+            self.set_reactive(StoryList.virtual_size, size)
+            self.refresh()
+        self._scroll_update(size)
 
     def _measure_screen(self) -> None:
         """Measure the rows on screen, top down, until their lines stop moving."""
