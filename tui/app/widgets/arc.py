@@ -22,14 +22,18 @@ class ArcList(SagaList):
         super().__init__(saga, id=id)
         self._steps: tuple[ArcStep, ...] = ()
         self._keys: list[ArcKey] = []
+        self._row_ids: list[str] = []
+        self._step_of_event: dict[str, int] = {}
+        self._arc_of: str | None = None
+        """The actor whose steps, keys and row ids these are (kept across languages)."""
         self._mark: tuple[int, str] | None = None
         """The marked row and how: "here" (the event on screen) or "since" (the last step
         before the moment on screen, when the actor is not in that event)."""
 
     def _mark_for(self, event_id: str) -> tuple[int, str] | None:
         """Where the moment `event_id` falls in the arc."""
-        if event_id in self._index_of:
-            return self._index_of[event_id], "here"
+        if event_id in self._step_of_event:
+            return self._step_of_event[event_id], "here"
         event = self.saga.event_by_id.get(event_id)
         if event is None:
             return None
@@ -45,14 +49,18 @@ class ArcList(SagaList):
         actor = self.saga.actors.get(actor_id)
         name = actor.name(lang) if actor else ""
         self.border_title = tr_label(lang, "pane.arc", name=name)
-        self._steps = self.saga.arc(actor_id) if actor else ()
-        self._keys = [self.saga.arc_key(step) for step in self._steps]
-        self._index_of = {}
-        for index, step in enumerate(self._steps):
-            if step.event is not None:
-                self._index_of[step.event.id] = index
+        if actor_id != self._arc_of:  # an arc is the actor's, whatever the language
+            self._arc_of = actor_id
+            self._steps = self.saga.arc(actor_id) if actor else ()
+            self._keys = [self.saga.arc_key(step) for step in self._steps]
+            self._row_ids = [self._row_id(index) for index in range(len(self._steps))]
+            self._step_of_event = {
+                step.event.id: index
+                for index, step in enumerate(self._steps)
+                if step.event is not None
+            }
         self._mark = self._mark_for(self.selection.event)
-        ids = [self._row_id(index) for index in range(len(self._steps))]
+        ids = self._row_ids
         self.set_lazy_rows(ids, self._row, ids[self._mark[0]] if self._mark else None)
 
     def _row_id(self, index: int) -> str:
