@@ -281,7 +281,9 @@ class StoryList(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._forget_lines()
+        """A new width measures the rows again (`_line_map`); a new height only shows more."""
+        self._sync_virtual_size()
+        self.refresh()
         self.scroll_to_highlight()
 
     def _on_show(self, event: events.Show) -> None:
