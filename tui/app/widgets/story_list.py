@@ -95,6 +95,9 @@ class StoryList(ScrollView, can_focus=True):
         self._map: LineMap | None = None
         self._map_width = -1
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)
+        self._visuals: LRUCache[int, Visual] = LRUCache(1024)
+        """Each drawn row's text, broken into lines (cached per width inside): a new style (focus
+        given or lost, the highlight moving) draws it again without breaking it again."""
 
     # Rows ------------------------------------------------------------------------------------
 
@@ -147,12 +150,14 @@ class StoryList(ScrollView, can_focus=True):
         self._ids, self._texts, self._build, self._hang = ids, texts, build, hang
         self._index_of = {row_id: index for index, row_id in enumerate(ids)}
         self._highlighted = self._hover = None
+        self._visuals.clear()
         self._forget_lines()
         self.scroll_y = 0
 
     def replace_row(self, index: int, text: Text) -> None:
         """Redraw one row in place (no rebuild, the highlight stays)."""
         self._texts[index] = text
+        self._visuals.discard(index)
         self._strips.clear()
         line_map = self._line_map()
         if line_map is None:
@@ -198,8 +203,11 @@ class StoryList(ScrollView, can_focus=True):
         strips = self._strips.get(key)
         if strips is None:
             width = self._width()
-            wrapped = Wrapped(self.row_text(index), hang=self._hang)
-            visual = visualize(self, wrapped, markup=False)
+            visual = self._visuals.get(index)
+            if visual is None:
+                wrapped = Wrapped(self.row_text(index), hang=self._hang)
+                visual = visualize(self, wrapped, markup=False)
+                self._visuals.set(index, visual)
             drawn = Visual.to_strips(self, visual, width, None, style)
             base = style.rich_style
             strips = [
