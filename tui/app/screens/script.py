@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from story import Saga
 from story.model import Act, Beat
@@ -140,13 +140,13 @@ class ScriptScreen(Screen[None]):
             beat_detail(beat_view(self.saga, act, beat, self.lang), self.lang, endings_hint=hint)
         )
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
         beat_id = self.query_one("#beats", StoryList).highlighted_id
         self._show_beat(beat_id)
         self.browser.change(beat=beat_id)
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_story_list_row_selected(self, message: StoryList.RowSelected) -> None:
         message.stop()
         self.action_open_event()
 
