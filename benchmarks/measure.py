@@ -130,7 +130,11 @@ class ProbeFailed(RuntimeError):
 
 def environment(cache: Path, state: Path) -> dict[str, str]:
     """A fixed environment: English, a truecolor terminal, this cache and state, no Textual
-    developer settings."""
+    developer settings. The state says the title card was seen: a first launch shows it over
+    the browser and the walk is of the browser's keys (with the card up, start-up never
+    settled: the probe waited for ever)."""
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "welcomed").touch()  # tui.cli.state.welcome_marker beside place.json
     env = {
         key: value
         for key, value in os.environ.items()

@@ -124,6 +124,10 @@ def main() -> None:
     result["peak_mb"] = peak_mb()
     result["bytes_written"] = LOG.written
     options.out.write_text(json.dumps(result))
+    if not options.bare:
+        from tui.cli.main import leave
+
+        leave(0)  # the process ends as `openai-saga` ends it
 
 
 if __name__ == "__main__":

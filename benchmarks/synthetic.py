@@ -28,12 +28,12 @@ from typing import Any
 
 import yaml
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Bump when the shape changes, so stories written by an older generator are not reused."""
 
 LANGS = ("en", "fr", "id", "zh")
 EVENTS_PER_DAY = 12
-PART_SIZE = 10_000
+PART_SIZE = 5_000
 """Events per file (the loader caps a single file's size)."""
 START = date(2001, 1, 1)
 BACKGROUND_DAYS = 7
@@ -225,21 +225,15 @@ def event(n: int) -> dict[str, Any]:
         "title": texts(f"{topic[0]} {n}", f"{topic[1]} {n}", f"{topic[2]} {n}", f"{topic[3]}{n}号"),
         "text": texts(
             f"{a} and {b} met for the {topic[0].lower()} number {n}. They disagreed about the "
-            "pace of the work, the role of the board and what to tell the staff; the sources "
-            "give two versions of who spoke first. By evening a statement was drafted, read "
-            "out and sent to investors, who asked for more time.",
-            f"{a} et {b} se sont retrouvés pour l'événement « {topic[1]} » numéro {n}. Ils "
-            "n'étaient d'accord ni sur le rythme du travail, ni sur le rôle du conseil, ni sur "
-            "ce qu'il fallait dire au personnel ; les sources donnent deux versions de qui a "
-            "parlé en premier. Le soir, une déclaration était rédigée, lue et envoyée aux "
+            "role of the board. By evening a statement was drafted, read out and sent to "
+            "investors, who asked for more time.",
+            f"{a} et {b} se sont retrouvés pour l'événement « {topic[1]} » numéro {n}. Le "
+            "soir, une déclaration était rédigée, lue et envoyée aux "
             "investisseurs, qui ont demandé plus de temps.",
-            f"{a} dan {b} bertemu untuk {topic[2].lower()} nomor {n}. Mereka berselisih soal "
-            "laju pekerjaan, peran dewan, dan apa yang harus disampaikan kepada karyawan; "
-            "sumber-sumber memberi dua versi tentang siapa yang berbicara lebih dulu. Pada "
+            f"{a} dan {b} bertemu untuk {topic[2].lower()} nomor {n}. Pada "
             "malam hari sebuah pernyataan disusun, dibacakan, dan dikirim ke investor, yang "
             "meminta waktu lebih.",
-            f"{a}与{b}为第{n}号{topic[3]}会面。两人在工作节奏、董事会的角色以及该对员工说些"
-            "什么等问题上意见不一；关于谁先发言，消息来源给出了两种说法。到了晚上，一份声明"
+            f"{a}与{b}为第{n}号{topic[3]}会面。到了晚上，一份声明"
             "起草完毕，当众宣读后发给了投资人，投资人要求给出更多时间。",
         ),
         "sources": ["bench-seed"],

@@ -14,9 +14,9 @@ from collections import defaultdict
 from typing import Any
 
 from textual.app import App
-from textual.widgets import OptionList
 
 from benchmarks.frames import Sample, clear_notifications, settle, timed_key, untimed_key
+from tui.app.widgets.story_list import StoryList
 
 LANGUAGE_CYCLE = 4
 """`l` goes en → fr → id → zh → en."""
@@ -56,7 +56,7 @@ class Session:
     async def move_cast_highlight(self) -> None:
         """Highlight another actor in the focused cast, so that enter follows someone new."""
         cast = self.app.focused
-        at = cast.highlighted if isinstance(cast, OptionList) else None
+        at = cast.highlighted if isinstance(cast, StoryList) else None
         await self.quietly("down" if not at else "up")
 
 

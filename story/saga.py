@@ -34,6 +34,7 @@ from story.moments import (
     event_key,
     resolve,
 )
+from story.timeline import holders_by_day
 
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
@@ -237,9 +238,25 @@ class Saga:
 
     def seat_holders(self, day: str, time: str | None = None) -> tuple[ActorRole, ...]:
         """Who holds the top seat the story's power strip follows on `day` (or at `time` that
-        day): OpenAI's CEO or interim CEO in the saga; nobody without a `power`."""
+        day): OpenAI's CEO or interim CEO in the saga; nobody without a `power`. A day of the
+        story is looked up (`seat_by_day`), any other moment computed."""
         power = self.info.power
-        return self.holders(power.seat, power.org, day, time) if power else ()
+        if power is None:
+            return ()
+        if time is None and day in self.seat_by_day:
+            return self.seat_by_day[day]
+        return self.holders(power.seat, power.org, day, time)
+
+    @cached_property
+    def seat_by_day(self) -> dict[str, tuple[ActorRole, ...]]:
+        """The seat's holders on every day of the story (`day_date` of each day), found in one
+        sweep (`story.timeline`) the first time a day is asked: the strip of days asks for
+        them all."""
+        power = self.info.power
+        if power is None:
+            return {}
+        spans = self._spans_of(power.seat, power.org)
+        return holders_by_day(spans, (self.day_date(day) for day in self.days))
 
     def body_size(self, day: str) -> int:
         """How many sit on the body the story's power strip counts at the end of `day` (0
@@ -247,7 +264,29 @@ class Saga:
         power = self.info.power
         if power is None or not power.body:
             return 0
+        if day in self.body_by_day:
+            return self.body_by_day[day]
         return len(self.holders(power.body, power.org, day, at_end=True))
+
+    @cached_property
+    def body_by_day(self) -> dict[str, int]:
+        """The body's size at the end of every day of the story, in one sweep (the power
+        strip shows it for every day: 8,328 calls of `holders` at 100,000 events, 1.6 s)."""
+        power = self.info.power
+        if power is None or not power.body:
+            return {}
+        dates = (self.day_date(day) for day in self.days)
+        spans = self._spans_of(power.body, power.org)
+        return {day: len(held) for day, held in holders_by_day(spans, dates, at_end=True).items()}
+
+    def _spans_of(self, positions: tuple[str, ...], org: str) -> list[tuple[ActorRole, RoleSpan]]:
+        """Every span of `positions` at `org`, actor by actor, as `holders` walks them."""
+        return [
+            (ActorRole(actor, span.role), span)
+            for actor in self.actors.values()
+            for span in self.role_spans.get(actor.id, ())
+            if span.role.org == org and span.role.position in positions
+        ]
 
     def cast_of(self, day: Day) -> tuple[Actor, ...]:
         """The actors on stage on a day: everyone named by its events, in order of appearance."""

@@ -77,7 +77,7 @@ def panes_agree(app: SagaApp) -> None:
     assert browser.query_one(DaysList).highlighted_id == browser.day_id
     assert browser.query_one(EventsList).highlighted_id == browser.selection.event
     day = app.saga.day_by_id[browser.day_id]
-    assert [r for r, _ in browser.query_one(CastList)._rows] == [
+    assert [r for r, _ in browser.query_one(CastList).rows()] == [
         a.id for a in app.saga.cast_of(day)
     ]
     arc = browser.query_one(ArcList)
@@ -258,5 +258,5 @@ async def test_missing_language_falls_back_visibly() -> None:
         detail = str(app.browser.query_one("#detail-main", Static).content)
         assert detail.startswith("Altman is fired ⟨en⟩")
         events = app.browser.query_one(EventsList)
-        assert "Altman is fired ⟨en⟩" in rendered(events.get_option_at_index(0).prompt)
+        assert "Altman is fired ⟨en⟩" in rendered(events.row_text(0))
         assert "人物" in detail  # the UI itself is in Chinese

@@ -40,7 +40,7 @@ async def test_follow_murati_from_cto_to_interim_ceo_and_back() -> None:
     app = saga_app("--fresh", "--actor", "mira-murati", "--day", "2023-11-16")
     async with app.run_test(size=(120, 40)) as pilot:
         arc = app.browser.query_one(ArcList)
-        texts = [str(arc.get_option_at_index(i).prompt) for i in range(arc.option_count)]
+        texts = [str(text) for _, text in arc.rows()]
         joined = "\n".join(texts)
         assert "leaves the post: Chief Technology Officer" in joined
         assert "becomes Interim CEO" in joined or "becomes interim CEO" in joined.lower()
@@ -94,7 +94,7 @@ async def test_search_in_french_opens_in_english_and_n_steps() -> None:
         hits = app.browser.hits
         assert len(hits) >= 3 and app.selection.event == hits[0]
         events = app.browser.query_one(EventsList)
-        shown = rendered(events.get_option_at_index(events.highlighted or 0).prompt)
+        shown = rendered(events.row_text(events.highlighted or 0))
         assert app.saga.event_by_id[hits[0]].title("en") in shown
         await press(pilot, "n")
         assert app.selection.event == hits[1]

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from tui import make_app
 from tui.app.saga_app import SagaApp
 from tui.app.widgets.cast import CastList
+from tui.app.widgets.story_list import StoryList
 from tui.view.colours import PALETTE, SIGNALS, UNKNOWN_ACTOR
 from tui.view.contrast import (
     AA_TEXT,
@@ -172,7 +172,7 @@ async def list_backgrounds() -> dict[str, RGB]:
 
         def background() -> tuple[RGB, RGB]:
             pane = cast.background_colors[1].rgb
-            row = cast.get_component_rich_style("option-list--option-highlighted", partial=True)
+            row = cast.get_component_rich_style("story-list--row-highlighted", partial=True)
             assert row.bgcolor is not None and row.bgcolor.triplet is not None
             triplet = row.bgcolor.triplet
             cursor = (triplet.red, triplet.green, triplet.blue)
@@ -181,7 +181,7 @@ async def list_backgrounds() -> dict[str, RGB]:
         pane, cursor = background()
         cast.focus()
         await pilot.pause()
-        assert isinstance(app.focused, OptionList)
+        assert isinstance(app.focused, StoryList)
         pane_focused, cursor_focused = background()
     return {
         "pane": pane,

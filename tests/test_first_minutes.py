@@ -97,7 +97,7 @@ async def test_search_shows_snippets_and_steps_with_its_position() -> None:
             await press(pilot, "slash", *"Nadella")
             search = app.screen
             assert isinstance(search, SearchScreen)
-            rows = search.query_one("#results", StoryList)._rows
+            rows = search.query_one("#results", StoryList).rows()
             count = len(search.hits)
             assert count >= 3
             first_row = rows[0][1]

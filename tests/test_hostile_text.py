@@ -79,7 +79,7 @@ async def test_a_click_on_a_row_that_was_rebuilt_away_is_ignored() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         events_list = app.screen.query_one(EventsList)
         before = app.selection.event  # type: ignore[attr-defined]
-        stale = Style(meta={"option": events_list.option_count + 5})
+        stale = Style(meta={"row": events_list.row_count + 5})
         click = events.Click(events_list, 1, 1, 0, 0, 1, False, False, False, style=stale)
         await events_list._on_click(click)
         await pilot.pause()

@@ -74,11 +74,12 @@ def test_no_key_is_unused() -> None:
 def test_action_keys_name_real_actions() -> None:
     from textual.binding import Binding
     from textual.screen import Screen
-    from textual.widgets import OptionList
+
+    from tui.app.widgets.story_list import StoryList
 
     actions = {
         binding.action.split(".")[-1]
-        for node in (OptionList, Screen)
+        for node in (StoryList, Screen)
         for binding in node.BINDINGS
         if isinstance(binding, Binding)
     }

@@ -87,7 +87,7 @@ async def test_clicking_a_role_row_of_the_arc_moves_every_pane_to_that_moment() 
     assert isinstance(app, SagaApp)
     async with app.run_test(size=(120, 40)) as pilot:
         arc = app.screen.query_one(ArcList)
-        role_rows = [i for i, (row_id, _) in enumerate(arc._rows) if row_id.startswith("role-")]
+        role_rows = [i for i, (row_id, _) in enumerate(arc.rows()) if row_id.startswith("role-")]
         assert role_rows
         before = app.selection.event
         arc.focus()

@@ -12,6 +12,7 @@ from tests.conftest import MINI
 from tests.test_browser_mini import press, rendered
 from tests.test_browser_saga import saga_app
 from tui.app.screens.script import ScriptScreen
+from tui.app.widgets.story_list import StoryList
 from tui.view.script import act_label, departure, endings, tally, tally_heading, tally_items
 
 
@@ -66,7 +67,7 @@ async def test_the_legend_counts_and_the_rows_are_numbered() -> None:
         counted = Counter(beat.verdict for act in app.saga.script.acts for beat in act.beats)
         assert f"C'est arrivé : {counted['happened']}" in legend
         assert f"En partie : {counted['partly']}" in legend
-        rows = app.screen.query_one("#beats").option_count  # type: ignore[attr-defined]
+        rows = app.screen.query_one("#beats", StoryList).row_count
         assert rows == 20
         assert "Acte 1 · La bataille pour le trône" in screen_text(app, "#beat-detail")
 

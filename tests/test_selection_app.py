@@ -84,7 +84,7 @@ async def test_search_follows_a_language_switch_made_while_it_is_open() -> None:
         count = tr("zh", "search.count", count=len(search.hits))
         assert results._border_title.plain == count
         first = app.saga.event_by_id[search.hits[0].event_id].title("zh")
-        assert first in " ".join(str(text) for _, text in results._rows)
+        assert first in " ".join(str(text) for _, text in results.rows())
 
 
 async def test_the_script_screen_is_the_selection_s_mode() -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from story import Saga
+
 EXE = str(Path(sys.executable).parent / "openai-saga")
 
 
@@ -66,7 +68,7 @@ def quit_status(session: str) -> str:
     return screen.split("EXIT=")[1].split()[0]
 
 
-def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
+def test_launch_browse_and_quit(session: str, tmp_path: Path, saga: Saga) -> None:
     state = tmp_path / "place.json"
     env = f"OPENAI_SAGA_STATE={state} OPENAI_SAGA_CACHE={tmp_path / 'cache'} LANG=fr_FR.UTF-8"
     launch(session, f"env {env} {EXE} --event altman-fired")
@@ -80,7 +82,7 @@ def test_launch_browse_and_quit(session: str, tmp_path: Path) -> None:
     wait_for(session, "Sabtu, 18 November")
     assert quit_status(session) == "0"
     place = json.loads(state.read_text())
-    assert place["day"] == "2023-11-18" and place["lang"] == "id"
+    assert saga.day_of_event[place["event"]] == "2023-11-18" and place["lang"] == "id"
 
 
 def test_unwritable_state_warns_after_quitting_and_exits_0(session: str, tmp_path: Path) -> None:

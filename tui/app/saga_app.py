@@ -208,7 +208,6 @@ class SagaApp(App[None]):
         selection = self.selection
         return Place(
             story=self.start.story_key,
-            day=self.browser.day_id,
             event=selection.event,
             actor=selection.actor,
             lang=selection.lang,

@@ -14,7 +14,8 @@ from rich.text import Text
 from story import Saga
 from tui.locale.cldr import clock_time, story_date
 from tui.locale.i18n import tr
-from tui.view.render import beat_lines, text_in
+from tui.view.event_view import event_view
+from tui.view.render import beat_lines, notes_block, text_in
 from tui.view.selection import Selection
 
 
@@ -47,20 +48,14 @@ def notes_text(saga: Saga, selection: Selection, lang: str) -> Text:
     event_id = selection.event
     out = Text(end="")
     out.append(tr(lang, "detail.notes") + "\n", style="bold underline")
-    notes = saga.notes_about(event_id)
-    if not notes:
+    view = event_view(saga, saga.event_by_id[event_id], lang)
+    if not view.notes:
         out.append(tr(lang, "notes.none") + "\n", style="dim")
-    for note in notes:
-        out.append(" ✎ ", style="bold magenta")
-        out.append_text(text_in(note.title, lang, "bold"))
-        out.append("\n   ")
-        out.append_text(text_in(note.text, lang))
-        out.append("\n")
-    beats = saga.acts_of_event.get(event_id, ())
-    if beats:
+    out.append_text(notes_block(view.notes))
+    if view.beats:
         out.append("\n" + tr(lang, "detail.script") + "\n", style="bold underline")
-        for act, beat in beats:
-            out.append_text(beat_lines(act, beat, lang, "▶" if selection.beat == beat.id else " "))
+        for beat in view.beats:
+            out.append_text(beat_lines(beat, lang, "▶" if selection.beat == beat.id else " "))
     out.append("\n" + tr(lang, "notes.questions") + "\n", style="bold underline")
     questions = discussion_questions(saga, event_id)
     if not questions:

@@ -26,7 +26,7 @@ def build_app(argv: list[str]) -> SagaApp:
         raise UsageError(f"{PROG}: --from/--to: {error}") from None
     if start.event not in presentation.playlist:
         first = presentation.playlist.events[0]
-        start = replace(start, event=first, day=saga.day_of_event[first])
+        start = replace(start, event=first)
     app = SagaApp(
         start,
         state_path=state_path,

@@ -36,7 +36,6 @@ class Start:
     saga: Saga
     story_key: str
     lang: str
-    day: str
     event: str
     actor: str
     pane: str = "events"
@@ -124,7 +123,6 @@ def resolve_start(
         saga=saga,
         story_key=story_key,
         lang=lang,
-        day=saga.day_of_event[event_id],
         event=event_id,
         actor=actor or protagonist(saga),
         pane=pane,

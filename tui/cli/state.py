@@ -25,7 +25,6 @@ class Place:
 
     story: str
     """The story path it belongs to (a place in another story is not resumed)."""
-    day: str | None = None
     event: str | None = None
     actor: str | None = None
     lang: str | None = None

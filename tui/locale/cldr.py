@@ -8,7 +8,7 @@ one load the first time and nothing after.
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -108,8 +108,12 @@ def clock_time(value: str | None, lang: str) -> str:
     return format_time(time(hours, minutes), format="short", locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=4096)
 def number(value: int, lang: str) -> str:
-    """A count as the language writes it ("100,000", "100 000", "100.000")."""
+    """A count as the language writes it ("100,000", "100 000", "100.000").
+
+    Cached (bounded: counts are unbounded): the days list formats one count per day, again on
+    every language switch, and Babel's formatter was the one uncached step there."""
     return str(format_decimal(value, locale=babel_locale(lang)))
 
 

@@ -19,9 +19,11 @@ from story.model import Actor, Role
 from story.saga import ActorRole
 from tui.locale.cldr import clock_time, long_day, medium_date, short_day, zone_name
 from tui.locale.i18n import tr
-from tui.view.render import VERDICT_MARK
+from tui.view.event_view import beat_view
 from tui.view.safe import neutralise
 from tui.view.script import act_label, tally_heading, tally_items
+from tui.view.shown import in_lang, marked
+from tui.view.verdicts import VERDICT_MARK
 
 TOP_SEAT = "ceo"
 """The seat the story's power strip follows, shown first (its positions merged)."""
@@ -135,8 +137,8 @@ def build_brief(saga: Saga, lang: str) -> Brief:
     info = saga.info
     brief = Brief(
         lang=lang,
-        title=info.title(lang),
-        subtitle=info.subtitle(lang) if info.subtitle.values else "",
+        title=in_lang(info.title, lang),
+        subtitle=in_lang(info.subtitle, lang) if info.subtitle.values else "",
         zone=tr(lang, "export.zone", zone=zone_name(info.zone, lang)),
         seat=info.power.seat_label(lang) if info.power is not None else "",
     )
@@ -145,8 +147,10 @@ def build_brief(saga: Saga, lang: str) -> Brief:
     for day_id in days:
         day = saga.day_by_id[day_id]
         holders = saga.seat_holders(day_id)
-        ceo = " → ".join(holder.actor.name(lang) for holder in holders) or "—"
-        events = tuple((clock_time(event.time, lang), event.title(lang)) for event in day.events)
+        ceo = " → ".join(in_lang(holder.actor.name, lang) for holder in holders) or "—"
+        events = tuple(
+            (clock_time(event.time, lang), in_lang(event.title, lang)) for event in day.events
+        )
         brief.days.append(DayRow(long_day(day_id, lang), ceo, events))
     if org is not None:
         brief.seat_days = [short_day(day_id, lang) for day_id in days]
@@ -160,15 +164,16 @@ def build_brief(saga: Saga, lang: str) -> Brief:
         )
         for act in script.acts:
             for index, beat in enumerate(act.beats):
+                view = beat_view(saga, act, beat, lang)
                 brief.beats.append(
                     BeatRow(
-                        act=act_label(script, act, lang) if index == 0 else None,
+                        act=view.act if index == 0 else None,
                         act_rows=len(act.beats),
                         mark=VERDICT_MARK[beat.verdict],
                         verdict=tr(lang, f"verdict.{beat.verdict}"),
                         verdict_key=beat.verdict,
-                        text=beat.text(lang),
-                        why=beat.why(lang),
+                        text=marked(view.text),
+                        why=marked(view.why),
                     )
                 )
     brief.questions = question_groups(saga, lang)
@@ -192,13 +197,13 @@ def question_groups(saga: Saga, lang: str) -> list[QuestionGroup]:
         asked = lesson.for_day(day.id)
         if asked:
             heading = tr(lang, "day.background") if day.is_background else long_day(day.id, lang)
-            groups.append(QuestionGroup(heading, tuple(q.text(lang) for q in asked)))
+            groups.append(QuestionGroup(heading, tuple(in_lang(q.text, lang) for q in asked)))
     script = saga.script
     for act in script.acts if script is not None else ():
         asked = lesson.for_act(act.id)
         if asked and script is not None:
             heading = act_label(script, act, lang)
-            groups.append(QuestionGroup(heading, tuple(q.text(lang) for q in asked)))
+            groups.append(QuestionGroup(heading, tuple(in_lang(q.text, lang) for q in asked)))
     return groups
 
 

@@ -16,12 +16,20 @@ from typing import Literal
 
 from story import Localized, Saga
 from story.model import Event
-from story.moments import Bound
-from tui.locale.cldr import clock_time, story_date, zone_name
+from tui.locale.cldr import story_date, zone_name
 from tui.locale.i18n import tr
-from tui.view.render import fallback_mark
+from tui.view.event_view import (
+    ActorView,
+    SourceView,
+    actor_view,
+    beat_view,
+    day_and_time,
+    event_view,
+    source_views,
+)
 from tui.view.safe import neutralise
-from tui.view.sources import source_label
+from tui.view.script import act_label
+from tui.view.shown import in_lang, marked
 
 Kind = Literal["h1", "h2", "h3", "day", "h4", "p", "quote", "li", "meta"]
 """`day` is a day's heading: an h3 that starts a new page when printed."""
@@ -47,28 +55,22 @@ class Handout:
         self.blocks.append(Block(kind, neutralise(text)))
 
     def t(self, value: Localized) -> str:
-        shown = value.get(self.lang)
-        return shown.text + (fallback_mark(shown.lang) if shown.is_fallback else "")
-
-    def name(self, actor_id: str) -> str:
-        actor = self.saga.actors.get(actor_id)
-        return self.t(actor.name) if actor else actor_id
-
-    def when(self, event: Event) -> str:
-        clock = clock_time(event.time, self.lang)
-        return story_date(event.date, self.lang) + (f" · {clock}" if clock else "")
+        """A story text in the handout's language, marked " ⟨en⟩" when it falls back."""
+        return in_lang(value, self.lang)
 
     def source_line(self, source_ids: tuple[str, ...]) -> str:
-        names = "; ".join(self.source_name(source_id) for source_id in source_ids)
+        return self.sources(source_views(self.saga, source_ids, self.lang))
+
+    def sources(self, views: tuple[SourceView, ...]) -> str:
+        """ "Sources: a; b", each as readers know it, with an outside source's address."""
+        names = "; ".join(self.source_name(view) for view in views)
         return self.labelled(tr(self.lang, "detail.sources"), names)
 
-    def source_name(self, source_id: str) -> str:
-        """A source as readers know it (outlet, title, date in the handout's language), with
-        the public address of an outside source."""
-        source = self.saga.sources[source_id]
-        where = f" · {source.url}" if source.url else ""
-        outside = f" {tr(self.lang, 'source.outside')}" if source.kind == "outside" else ""
-        return f"{source_label(source, self.lang)}{where}{outside}"
+    def source_name(self, view: SourceView) -> str:
+        """A source as readers know it, with the public address of an outside source."""
+        where = f" · {view.url}" if view.url else ""
+        outside = f" {tr(self.lang, 'source.outside')}" if view.outside else ""
+        return f"{view.label}{where}{outside}"
 
     def labelled(self, label: str, text: str) -> str:
         """ "Label: text" as the language writes it (French: a space before the colon)."""
@@ -78,51 +80,56 @@ class Handout:
         """Text in the language's quotation marks (« » in French)."""
         return tr(self.lang, "export.quoted", text=text)
 
-    def moment(self, bound: Bound | None) -> str:
-        """One end of a role: its day and, when the story says, its time; "…" when open."""
-        if bound is None:
-            return "…"
-        clock = clock_time(bound.time, self.lang)
-        return story_date(bound.date, self.lang) + (f" · {clock}" if clock else "")
-
-    def roles(self, actor_id: str) -> None:
-        """An actor's roles, each from the moment it starts to the moment it ends."""
-        for span in self.saga.role_spans.get(actor_id, ()):
-            org = f" ({self.name(span.role.org)})" if span.role.org else ""
-            when = f"{self.moment(span.start)} → {self.moment(span.end)}"
-            self.add("li", self.labelled(f"{self.t(span.role.title)}{org}", when))
+    def actor(self, view: ActorView, level: Kind) -> None:
+        """An actor: name, who they are, their side, each role from its start to its end."""
+        self.add(level, marked(view.name))
+        self.add("p", marked(view.bio))
+        if view.camp is not None:
+            self.add("meta", marked(view.camp))
+        for role in view.roles:
+            org = f" ({marked(role.org)})" if role.org is not None else ""
+            self.add(
+                "li", self.labelled(f"{marked(role.title)}{org}", f"{role.start} → {role.end}")
+            )
 
     def event(self, event: Event, level: Kind = "h4") -> None:
-        self.add(level, f"{self.when(event)} — {self.t(event.title)}")
-        self.add("p", self.t(event.text))
-        if event.actors:
+        """An event as the event pane shows it (`event_view`): the same parts, notes included."""
+        view = event_view(self.saga, event, self.lang)
+        self.add(level, f"{view.when} — {marked(view.title)}")
+        self.add("p", marked(view.text))
+        if view.actors:
             names = []
-            for actor_id in event.actors:
-                roles = ", ".join(
-                    self.t(role.title) for role in self.saga.roles_at(actor_id, event)
-                )
-                names.append(self.name(actor_id) + (f" ({roles})" if roles else ""))
+            for actor in view.actors:
+                roles = ", ".join(marked(role) for role in actor.roles)
+                names.append(marked(actor.name) + (f" ({roles})" if roles else ""))
             self.add("meta", self.labelled(tr(self.lang, "detail.actors"), "; ".join(names)))
-        for quote in event.quotes:
+        for quote in view.quotes:
             note = f" {tr(self.lang, 'quote.retranslated')}" if quote.retranslated else ""
             original = tr(self.lang, "quote.original", language=quote.original_language)
-            doubt = " (?)" if quote.speaker_uncertain else ""
+            doubt = " (?)" if quote.uncertain else ""
             self.add(
                 "quote",
-                self.labelled(self.name(quote.speaker) + doubt, self.quoted(self.t(quote.text)))
+                self.labelled(marked(quote.speaker.name) + doubt, self.quoted(marked(quote.text)))
                 + " — "
                 f"{original} {quote.original}{note}",
             )
-        for act, beat in self.saga.acts_of_event.get(event.id, ()):
+        for beat in view.beats:
             verdict = tr(self.lang, f"verdict.{beat.verdict}")
             self.add(
                 "meta",
                 self.labelled(
                     tr(self.lang, "detail.script"),
-                    f"{self.t(act.title)} — {self.t(beat.text)} ({verdict})",
+                    f"{beat.act} — {marked(beat.text)} ({verdict})",
                 ),
             )
-        self.add("meta", self.source_line(event.sources))
+        for item in view.notes:
+            self.add(
+                "meta",
+                self.labelled(
+                    tr(self.lang, "detail.notes"), f"{marked(item.title)} — {marked(item.text)}"
+                ),
+            )
+        self.add("meta", self.sources(view.sources))
 
 
 def whole_story(saga: Saga, lang: str) -> Handout:
@@ -134,12 +141,9 @@ def whole_story(saga: Saga, lang: str) -> Handout:
     out.add("meta", tr(lang, "export.zone", zone=zone_name(saga.info.zone, lang)))
     out.add("h2", tr(lang, "export.cast"))
     for actor in saga.actors.values():
-        out.add("h3", out.t(actor.name))
-        out.add("p", out.t(actor.bio))
-        if actor.camp.values:
-            out.add("meta", out.t(actor.camp))
-        out.roles(actor.id)
-        out.add("meta", out.source_line(actor.sources))
+        view = actor_view(saga, actor.id, lang)
+        out.actor(view, "h3")
+        out.add("meta", out.sources(view.sources))
     out.add("h2", tr(lang, "export.days"))
     for day in saga.days:
         title = tr(lang, "day.background") if day.is_background else story_date(day.id, lang)
@@ -154,16 +158,17 @@ def whole_story(saga: Saga, lang: str) -> Handout:
         for setting in script.roles:
             out.add("li", out.labelled(out.t(setting.label), out.t(setting.text)))
         for act in script.acts:
-            out.add("h4", out.t(act.title))
+            out.add("h4", act_label(script, act, lang))
             for beat in act.beats:
-                verdict = tr(lang, f"verdict.{beat.verdict}")
+                shown = beat_view(saga, act, beat, lang)
+                verdict = tr(lang, f"verdict.{shown.verdict}")
                 real = "; ".join(
-                    f"{out.when(saga.event_by_id[e])} — {out.t(saga.event_by_id[e].title)}"
-                    for e in beat.events
+                    f"{day_and_time(event.date, event.time, lang)} — {out.t(event.title)}"
+                    for event in shown.events
                 )
                 out.add(
                     "li",
-                    f"{out.t(beat.text)} — {out.labelled(verdict, out.t(beat.why))}"
+                    f"{marked(shown.text)} — {out.labelled(verdict, marked(shown.why))}"
                     + (f" ({out.labelled(tr(lang, 'script.real_events'), real)})" if real else ""),
                 )
         out.add("meta", out.source_line(script.sources))
@@ -178,21 +183,17 @@ def whole_story(saga: Saga, lang: str) -> Handout:
             out.add("p", out.t(item.text))
             out.add("meta", out.source_line(item.sources))
     out.add("h2", tr(lang, "detail.sources"))
-    for source in saga.sources.values():
-        out.add("li", out.source_name(source.id))
+    for source in source_views(saga, tuple(saga.sources), lang):
+        out.add("li", out.source_name(source))
     return out
 
 
 def dossier(saga: Saga, lang: str, actor_id: str) -> Handout:
     """One actor: who they are, their roles, and every event they take part in."""
-    actor = saga.actors[actor_id]
+    view = actor_view(saga, actor_id, lang)
     out = Handout(saga, lang)
-    out.add("h1", out.t(actor.name))
-    out.add("p", out.t(actor.bio))
-    if actor.camp.values:
-        out.add("meta", out.t(actor.camp))
-    out.roles(actor_id)
-    out.add("h2", tr(lang, "pane.arc", name=out.t(actor.name)))
+    out.actor(view, "h1")
+    out.add("h2", tr(lang, "pane.arc", name=marked(view.name)))
     for event in saga.events_of_actor.get(actor_id, ()):
         out.event(event, "h3")
     return out

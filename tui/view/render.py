@@ -6,51 +6,41 @@ string goes through `tui.view.safe` (literal, no markup, no control characters).
 
 from __future__ import annotations
 
-from typing import get_args
-
 from rich.cells import cell_len
 from rich.text import Text
 
 from story import Day, Localized, Saga
-from story.model import Act, Actor, Beat, Event, Quote, Role, Verdict
+from story.localized import Shown
+from story.model import Actor, Event, Role
 from story.moments import RoleSpan
 from story.saga import ArcStep
 from tui.locale.cldr import (
-    LOCAL_ZONE,
     brief_date,
-    city_name,
     clock_time,
     compact_date,
-    elsewhere,
     long_day,
-    moment,
     number,
     short_day,
-    story_date,
-    zone_name,
 )
 from tui.locale.i18n import tr
 from tui.view.colours import SIGNALS, actor_colour
+from tui.view.event_view import (
+    ActorLine,
+    BeatView,
+    EventView,
+    NoteView,
+    QuoteView,
+    SourceView,
+    event_view,
+)
 from tui.view.safe import plain, styled
-from tui.view.sources import source_label
-
-VERDICT_STYLE = {verdict: f"bold {SIGNALS[verdict]}" for verdict in get_args(Verdict)}
-VERDICT_MARK = {"happened": "✔", "partly": "◐", "did-not-happen": "✘"}
-
-
-def fallback_mark(lang: str) -> str:
-    """What follows a text shown in another language than the reader's: " ⟨en⟩", the same on
-    screen and in the handouts."""
-    return f" ⟨{lang}⟩"
+from tui.view.shown import fallback_mark
+from tui.view.verdicts import VERDICT_MARK, VERDICT_STYLE
 
 
 def text_in(value: Localized, lang: str, style: str = "") -> Text:
     """A story text in `lang`; a fallback language is marked visibly, never left blank."""
-    shown = value.get(lang)
-    line = plain(shown.text, style)
-    if shown.is_fallback:
-        line.append(fallback_mark(shown.lang), style="italic dim")
-    return line
+    return shown_text(value.get(lang), style)
 
 
 def actor_name(saga: Saga, actor_id: str, lang: str) -> Text:
@@ -171,15 +161,30 @@ def arc_row(saga: Saga, step: ArcStep, lang: str, mark: str = "") -> Text:
     return line
 
 
-def quote_block(saga: Saga, quote: Quote, lang: str) -> Text:
+def shown_text(shown: Shown, style: str = "") -> Text:
+    """A picked story text, its fallback language marked visibly (" ⟨en⟩")."""
+    line = plain(shown.text, style)
+    if shown.is_fallback:
+        line.append(fallback_mark(shown.lang), style="italic dim")
+    return line
+
+
+def line_name(saga: Saga, line: ActorLine, style: str = "bold") -> Text:
+    """An actor's name in their colour (an id the cast does not hold, dimmed)."""
+    if not line.known:
+        return plain(line.name.text, "dim")
+    return shown_text(line.name, f"{style} {actor_colour(saga, line.actor_id)}".strip())
+
+
+def quote_block(saga: Saga, quote: QuoteView, lang: str) -> Text:
     """A quote: speaker, the reader's rendering, the source's own wording."""
     block = Text(end="")
     block.append("❝ ", style="bold")
-    block.append_text(actor_name(saga, quote.speaker, lang))
-    if quote.speaker_uncertain:
+    block.append_text(line_name(saga, quote.speaker))
+    if quote.uncertain:
         block.append(" (?)", style="bold")
     block.append("\n  ")
-    block.append_text(text_in(quote.text, lang, "italic"))
+    block.append_text(shown_text(quote.text, "italic"))
     if quote.retranslated:
         block.append("\n  " + tr(lang, "quote.retranslated"), style="dim")
     block.append("\n  ")
@@ -188,80 +193,112 @@ def quote_block(saga: Saga, quote: Quote, lang: str) -> Text:
     return block
 
 
-def beat_lines(act: Act, beat: Beat, lang: str, mark: str = " ") -> Text:
-    """A script beat the event echoes: its verdict mark, act, words, then the verdict and why
+def beat_lines(beat: BeatView, lang: str, mark: str = " ") -> Text:
+    """A script beat an event echoes: its verdict mark, act, words, then the verdict and why
     (`mark` before it: "▶" for the beat a class is on, in the teacher's notes)."""
     out = Text(end="")
     out.append(f"{mark}{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
-    out.append_text(text_in(act.title, lang, "bold"))
+    out.append_text(plain(beat.act, "bold"))
     out.append(" — ")
-    out.append_text(text_in(beat.text, lang, "italic"))
+    out.append_text(shown_text(beat.text, "italic"))
     out.append("\n   ")
     out.append(tr(lang, f"verdict.{beat.verdict}") + ": ", style=VERDICT_STYLE[beat.verdict])
-    out.append_text(text_in(beat.why, lang))
+    out.append_text(shown_text(beat.why))
     out.append("\n")
+    return out
+
+
+def beat_detail(beat: BeatView, lang: str, *, endings_hint: bool = False) -> Text:
+    """A beat against reality, for the script screen: its act, words, verdict and why, then
+    the real events it is linked to."""
+    out = Text(end="")
+    out.append_text(plain(beat.act, "bold"))
+    out.append("\n\n")
+    out.append_text(shown_text(beat.text, "italic"))
+    out.append("\n\n")
+    out.append(
+        f"{VERDICT_MARK[beat.verdict]} {tr(lang, f'verdict.{beat.verdict}')}",
+        style=VERDICT_STYLE[beat.verdict],
+    )
+    out.append("\n")
+    out.append_text(shown_text(beat.why))
+    out.append("\n\n" + tr(lang, "script.real_events") + "\n", style="bold")
+    if not beat.events:
+        out.append_text(plain(tr(lang, "script.no_events"), "dim"))
+    for event in beat.events:
+        out.append_text(event_row(event, lang, dated=True))
+        out.append("\n")
+    if endings_hint:
+        out.append("\n" + tr(lang, "script.endings_hint"), style="dim italic")
+    return out
+
+
+def notes_block(notes: tuple[NoteView, ...]) -> Text:
+    """Teacher notes and perspectives about an event: a ✎, the title, the text."""
+    out = Text(end="")
+    for note in notes:
+        out.append(" ✎ ", style=f"bold {SIGNALS['note']}")
+        out.append_text(shown_text(note.title, "bold"))
+        out.append("\n   ")
+        out.append_text(shown_text(note.text))
+        out.append("\n")
+    return out
+
+
+def sources_block(sources: tuple[SourceView, ...], lang: str) -> Text:
+    """Sources, one a line, with an outside source's address and mark."""
+    out = Text(end="")
+    for source in sources:
+        out.append(" ◆ ")
+        out.append_text(plain(source.label))
+        if source.url:
+            out.append_text(styled((f" · {source.url}", "dim")))
+        if source.outside:
+            out.append(" " + tr(lang, "source.outside"), style="bold yellow")
+        out.append("\n")
+    return out
+
+
+def event_text(saga: Saga, view: EventView, lang: str) -> Text:
+    """The selected event in full: when, what, who (with their role that moment), quotes,
+    the script beats that echo it, the notes about it, and sources."""
+    out = Text(end="")
+    out.append_text(shown_text(view.title, "bold underline"))
+    out.append("\n")
+    out.append(view.when, style="bold")
+    out.append(f" ({view.zone})", style="dim")
+    if view.elsewhere is not None:
+        out.append("\n" + view.elsewhere, style="bold cyan")
+    out.append("\n\n")
+    out.append_text(shown_text(view.text))
+    if view.actors:
+        out.append("\n\n" + tr(lang, "detail.actors") + "\n", style="bold")
+        for actor in view.actors:
+            out.append(" • ")
+            out.append_text(line_name(saga, actor))
+            if actor.roles:
+                out.append(" — ", style="dim")
+                out.append_text(Text(", ", end="").join(shown_text(role) for role in actor.roles))
+            out.append("\n")
+    for quote in view.quotes:
+        out.append("\n")
+        out.append_text(quote_block(saga, quote, lang))
+        out.append("\n")
+    if view.beats:
+        out.append("\n" + tr(lang, "detail.script") + "\n", style="bold")
+        for beat in view.beats:
+            out.append_text(beat_lines(beat, lang))
+    if view.notes:
+        out.append("\n" + tr(lang, "detail.notes") + "\n", style="bold")
+        out.append_text(notes_block(view.notes))
+    out.append("\n" + tr(lang, "detail.sources") + "\n", style="bold")
+    out.append_text(sources_block(view.sources, lang))
     return out
 
 
 def event_detail(saga: Saga, event: Event, lang: str, compare_zone: str | None) -> Text:
-    """The selected event in full: when, what, who (with their role that day), quotes,
-    sources, the script beats that echo it, and the notes about it."""
-    zone = saga.info.zone
-    out = Text(end="")
-    out.append_text(text_in(event.title, lang, "bold underline"))
-    out.append("\n")
-    when = story_date(event.date, lang)
-    clock = clock_time(event.time, lang)
-    out.append(when + (f" · {clock}" if clock else ""), style="bold")
-    out.append(f" ({zone_name(zone, lang)})", style="dim")
-    instant = moment(event.date, event.time, zone)
-    if compare_zone:
-        place = (
-            tr(lang, "zone.local") if compare_zone == LOCAL_ZONE else city_name(compare_zone, lang)
-        )
-        when = elsewhere(instant, compare_zone, lang) if instant else tr(lang, "zone.no_time")
-        out.append("\n" + tr(lang, "detail.elsewhere", zone=place, when=when), style="bold cyan")
-    out.append("\n\n")
-    out.append_text(text_in(event.text, lang))
-    if event.actors:
-        out.append("\n\n" + tr(lang, "detail.actors") + "\n", style="bold")
-        for actor_id in event.actors:
-            out.append(" • ")
-            out.append_text(actor_name(saga, actor_id, lang))
-            roles = saga.roles_at(actor_id, event)
-            if roles:
-                out.append(" — ", style="dim")
-                out.append_text(roles_text(roles, lang))
-            out.append("\n")
-    for quote in event.quotes:
-        out.append("\n")
-        out.append_text(quote_block(saga, quote, lang))
-        out.append("\n")
-    beats = saga.acts_of_event.get(event.id, ())
-    if beats:
-        out.append("\n" + tr(lang, "detail.script") + "\n", style="bold")
-        for act, beat in beats:
-            out.append_text(beat_lines(act, beat, lang))
-    notes = saga.notes_about(event.id)
-    if notes:
-        out.append("\n" + tr(lang, "detail.notes") + "\n", style="bold")
-        for note in notes:
-            out.append(" ✎ ", style=f"bold {SIGNALS['note']}")
-            out.append_text(text_in(note.title, lang, "bold"))
-            out.append("\n   ")
-            out.append_text(text_in(note.text, lang))
-            out.append("\n")
-    out.append("\n" + tr(lang, "detail.sources") + "\n", style="bold")
-    for source_id in event.sources:
-        source = saga.sources[source_id]
-        out.append(" ◆ ")
-        out.append_text(plain(source_label(source, lang)))
-        if source.url:
-            out.append_text(styled((f" · {source.url}", "dim")))
-        if source.kind == "outside":
-            out.append(" " + tr(lang, "source.outside"), style="bold yellow")
-        out.append("\n")
-    return out
+    """The event pane's text: `event_view` drawn by `event_text`."""
+    return event_text(saga, event_view(saga, event, lang, compare_zone), lang)
 
 
 def day_heading(saga: Saga, day: Day, lang: str) -> str:

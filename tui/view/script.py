@@ -6,15 +6,10 @@ what "Act 2" is and on the count of beats that happened. Plain strings and count
 
 from __future__ import annotations
 
-from typing import get_args
-
 from story.model import Act, Beat, Script, Verdict
 from tui.locale.cldr import number
 from tui.locale.i18n import tr
-from tui.view.render import VERDICT_MARK
-
-VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
-"""happened, partly, did-not-happen: the order of the legend and the tally."""
+from tui.view.verdicts import VERDICT_MARK, VERDICTS
 
 
 def tally(script: Script) -> dict[Verdict, int]:

@@ -4,16 +4,10 @@ and `validate`; it is never the label."""
 
 from __future__ import annotations
 
-from story import Localized
 from story.model import Source
 from tui.locale.cldr import language_name, publication_date
 from tui.locale.i18n import tr
-
-
-def shown(value: Localized, lang: str) -> str:
-    """A text in `lang`, marked with the language it fell back to when it is missing."""
-    text = value.get(lang)
-    return text.text + (f" ⟨{text.lang}⟩" if text.is_fallback else "")
+from tui.view.shown import in_lang
 
 
 def source_label(source: Source, lang: str) -> str:
@@ -21,8 +15,8 @@ def source_label(source: Source, lang: str) -> str:
     label = tr(
         lang,
         "source.label",
-        outlet=shown(source.outlet, lang),
-        title=shown(source.title, lang),
+        outlet=in_lang(source.outlet, lang),
+        title=in_lang(source.title, lang),
         date=publication_date(source.date, lang) if source.date else "",
     ).rstrip(",，、 ")
     language = language_name(source.language, lang)

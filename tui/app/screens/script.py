@@ -17,74 +17,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from story import Saga
-from story.model import Act, Beat, Script
+from story.model import Act, Beat
 from tui.app.commands import SCRIPT_COMMANDS, bindings, fit_footer
 from tui.app.labels import tr_label
 from tui.app.widgets.footer import SagaFooter
 from tui.app.widgets.story_list import StoryList
 from tui.locale.i18n import tr
-from tui.view.colours import SIGNALS
-from tui.view.render import VERDICT_MARK, VERDICT_STYLE, event_row, text_in
-from tui.view.safe import plain
-from tui.view.script import act_label, departure, endings, tally_heading, tally_items
+from tui.view.event_view import beat_view
+from tui.view.render import beat_detail, text_in
+from tui.view.script import endings
+from tui.view.script_text import beat_rows, ending_text, legend
 from tui.view.selection import Selection
 
 if TYPE_CHECKING:
     from tui.app.screens.browser import BrowserScreen
-
-
-def legend(script: Script, lang: str) -> Text:
-    """One line that explains the marks and counts them: "ChatGPT's 20 beats: ✔ Happened: 3 …"."""
-    line = Text(end="")
-    line.append(tally_heading(script, lang) + " ", style="bold")
-    for index, (verdict, item) in enumerate(tally_items(script, lang)):
-        if index:
-            line.append("  ·  ", style="dim")
-        line.append(item, style=VERDICT_STYLE[verdict])
-    return line
-
-
-def beat_rows(script: Script, lang: str) -> list[tuple[str, Text]]:
-    """The list's rows: each beat with its mark, under its act's numbered title."""
-    rows: list[tuple[str, Text]] = []
-    for act in script.acts:
-        for index, beat in enumerate(act.beats):
-            row = Text(end="")
-            if index == 0:
-                row.append_text(plain(act_label(script, act, lang), "bold underline"))
-                row.append("\n")
-            row.append(f"{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
-            row.append_text(text_in(beat.text, lang))
-            rows.append((beat.id, row))
-    return rows
-
-
-def verdict_label(beat: Beat, lang: str) -> str:
-    """ "Partly:" in the reader's language (French puts a space before the colon)."""
-    return tr(lang, "script.verdict_label", verdict=tr(lang, f"verdict.{beat.verdict}"))
-
-
-def ending_text(act: Act, lang: str) -> Text:
-    """One ending: its beats with their verdict and why, the first departure from what
-    happened flagged."""
-    out = Text(end="")
-    out.append_text(text_in(act.title, lang, "bold underline"))
-    parting = departure(act)
-    for beat in act.beats:
-        out.append("\n\n")
-        if beat is parting:
-            out.append(tr(lang, "script.parts_here") + "\n", style=f"bold {SIGNALS['note']}")
-        out.append(f"{VERDICT_MARK[beat.verdict]} ", style=VERDICT_STYLE[beat.verdict])
-        out.append_text(text_in(beat.text, lang, "italic"))
-        out.append("\n  ")
-        out.append(verdict_label(beat, lang) + " ", style=VERDICT_STYLE[beat.verdict])
-        out.append_text(text_in(beat.why, lang))
-    if parting is None:
-        out.append("\n\n" + tr(lang, "script.never_parts"), style="dim")
-    return out
 
 
 class ScriptScreen(Screen[None]):
@@ -172,7 +121,9 @@ class ScriptScreen(Screen[None]):
         beats.set_rows(rows, keep)
         self._show_beat(beats.highlighted_id)
         for index, act in enumerate(self.endings):
-            self.query_one(f"#ending-{index}", Static).update(ending_text(act, self.lang))
+            self.query_one(f"#ending-{index}", Static).update(
+                ending_text(self.saga, act, self.lang)
+            )
         self.browser.change(beat=beats.highlighted_id)
 
     def _show_beat(self, beat_id: str | None) -> None:
@@ -184,34 +135,18 @@ class ScriptScreen(Screen[None]):
             detail.update("")
             return
         act, beat = self.beats[beat_id]
-        out = Text(end="")
-        out.append(act_label(script, act, self.lang), style="bold")
-        out.append("\n\n")
-        out.append_text(text_in(beat.text, self.lang, "italic"))
-        out.append("\n\n")
-        out.append(
-            f"{VERDICT_MARK[beat.verdict]} {tr(self.lang, f'verdict.{beat.verdict}')}",
-            style=VERDICT_STYLE[beat.verdict],
+        hint = act.kind == "ending" and len(self.endings) > 1
+        detail.update(
+            beat_detail(beat_view(self.saga, act, beat, self.lang), self.lang, endings_hint=hint)
         )
-        out.append("\n")
-        out.append_text(text_in(beat.why, self.lang))
-        out.append("\n\n" + tr(self.lang, "script.real_events") + "\n", style="bold")
-        if not beat.events:
-            out.append_text(plain(tr(self.lang, "script.no_events"), "dim"))
-        for event_id in beat.events:
-            out.append_text(event_row(self.saga.event_by_id[event_id], self.lang, dated=True))
-            out.append("\n")
-        if act.kind == "ending" and len(self.endings) > 1:
-            out.append("\n" + tr(self.lang, "script.endings_hint"), style="dim italic")
-        detail.update(out)
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
         beat_id = self.query_one("#beats", StoryList).highlighted_id
         self._show_beat(beat_id)
         self.browser.change(beat=beat_id)
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_story_list_row_selected(self, message: StoryList.RowSelected) -> None:
         message.stop()
         self.action_open_event()
 

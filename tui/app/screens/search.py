@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from story.search import Hit, Snippet, search_index, snippet
 from tui.app.commands import SEARCH_COMMANDS, bindings, localize_bindings
@@ -103,9 +103,9 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
     def on_input_submitted(self) -> None:
         self._choose(0 if self.hits else None)
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_story_list_row_selected(self, message: StoryList.RowSelected) -> None:
         message.stop()
-        self._choose(message.option_index)
+        self._choose(message.index)
 
     def _choose(self, index: int | None) -> None:
         if not self.is_active:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.text import Text
-from textual.widgets import OptionList
 
 from story import Saga
 from story.saga import ArcKey, ArcStep
 from tui.app.labels import tr_label
 from tui.app.messages import EventPicked
-from tui.app.widgets.story_list import SagaList
+from tui.app.widgets.story_list import SagaList, StoryList
 from tui.view.render import arc_row
 from tui.view.selection import Selection
 
@@ -23,14 +22,18 @@ class ArcList(SagaList):
         super().__init__(saga, id=id)
         self._steps: tuple[ArcStep, ...] = ()
         self._keys: list[ArcKey] = []
+        self._row_ids: list[str] = []
+        self._step_of_event: dict[str, int] = {}
+        self._arc_of: str | None = None
+        """The actor whose steps, keys and row ids these are (kept across languages)."""
         self._mark: tuple[int, str] | None = None
         """The marked row and how: "here" (the event on screen) or "since" (the last step
         before the moment on screen, when the actor is not in that event)."""
 
     def _mark_for(self, event_id: str) -> tuple[int, str] | None:
         """Where the moment `event_id` falls in the arc."""
-        if event_id in self._index_of:
-            return self._index_of[event_id], "here"
+        if event_id in self._step_of_event:
+            return self._step_of_event[event_id], "here"
         event = self.saga.event_by_id.get(event_id)
         if event is None:
             return None
@@ -46,15 +49,19 @@ class ArcList(SagaList):
         actor = self.saga.actors.get(actor_id)
         name = actor.name(lang) if actor else ""
         self.border_title = tr_label(lang, "pane.arc", name=name)
-        self._steps = self.saga.arc(actor_id) if actor else ()
-        self._keys = [self.saga.arc_key(step) for step in self._steps]
-        self._index_of = {}
-        for index, step in enumerate(self._steps):
-            if step.event is not None:
-                self._index_of[step.event.id] = index
+        if actor_id != self._arc_of:  # an arc is the actor's, whatever the language
+            self._arc_of = actor_id
+            self._steps = self.saga.arc(actor_id) if actor else ()
+            self._keys = [self.saga.arc_key(step) for step in self._steps]
+            self._row_ids = [self._row_id(index) for index in range(len(self._steps))]
+            self._step_of_event = {
+                step.event.id: index
+                for index, step in enumerate(self._steps)
+                if step.event is not None
+            }
         self._mark = self._mark_for(self.selection.event)
-        rows = [(self._row_id(index), self._row(index)) for index in range(len(self._steps))]
-        self.set_rows(rows, rows[self._mark[0]][0] if self._mark else None)
+        ids = self._row_ids
+        self.set_lazy_rows(ids, self._row, ids[self._mark[0]] if self._mark else None)
 
     def _row_id(self, index: int) -> str:
         step = self._steps[index]
@@ -78,7 +85,7 @@ class ArcList(SagaList):
         elif old.event != new.event:
             self._move_mark(new.event)
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
         row_id = self.highlighted_id
         if row_id is not None and row_id in self.saga.event_by_id:

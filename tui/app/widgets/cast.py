@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
-
 from tui.app.labels import tr_label
 from tui.app.messages import ActorFollowed
-from tui.app.widgets.story_list import SagaList
+from tui.app.widgets.story_list import SagaList, StoryList
 from tui.view.render import cast_row
 from tui.view.selection import Selection
 
@@ -36,10 +34,10 @@ class CastList(SagaList):
         elif old.actor != new.actor and self.has_row(new.actor):
             self.highlight_id(new.actor)
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_story_list_row_selected(self, message: StoryList.RowSelected) -> None:
         message.stop()
         if self.highlighted_id is not None:
             self.post_message(ActorFollowed(self.highlighted_id))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
-
 from tui.app.messages import DayPicked
-from tui.app.widgets.story_list import SagaList
+from tui.app.widgets.story_list import SagaList, StoryList
 from tui.view.render import day_row
 from tui.view.selection import Selection
 
@@ -14,9 +12,12 @@ class DaysList(SagaList):
     """Days of the story; highlighting one opens it."""
 
     def _refresh_rows(self) -> None:
-        lang = self.selection.lang
-        rows = [(day.id, day_row(self.saga, day, lang)) for day in self.saga.days]
-        self.set_rows(rows, self.saga.day_of_event.get(self.selection.event))
+        lang, saga, days = self.selection.lang, self.saga, self.saga.days
+        self.set_lazy_rows(
+            [day.id for day in days],
+            lambda index: day_row(saga, days[index], lang),
+            saga.day_of_event.get(self.selection.event),
+        )
 
     def on_mount(self) -> None:
         self._refresh_rows()
@@ -27,7 +28,7 @@ class DaysList(SagaList):
         else:
             self.highlight_id(self.saga.day_of_event.get(new.event))
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
         if self.highlighted_id is not None:
             self.post_message(DayPicked(self.highlighted_id))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
-
 from tui.app.messages import EventPicked
-from tui.app.widgets.story_list import SagaList
+from tui.app.widgets.story_list import SagaList, StoryList
 from tui.view.render import day_heading, event_row, title_column
 from tui.view.selection import Selection
 
@@ -32,7 +30,7 @@ class EventsList(SagaList):
         else:
             self._refresh_rows()
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
         if self.highlighted_id is not None:
             self.post_message(EventPicked(self.highlighted_id))
