@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import MINI
@@ -83,8 +82,7 @@ def panes_agree(app: SagaApp) -> None:
     arc = browser.query_one(ArcList)
     assert arc.highlighted_id == expected_arc_row(app)
     title = app.saga.event_by_id[browser.selection.event].title(app.selection.lang)
-    detail = browser.query_one("#detail-main", Static)
-    assert str(detail.content).startswith(title)
+    assert browser.query_one(EventDetail).column_plain(0).startswith(title)
 
 
 async def test_arrows_walk_days_and_events() -> None:
@@ -167,17 +165,16 @@ async def test_bilingual_mode_shows_two_languages() -> None:
     app = app_for("--fresh", "--event", "fired")
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "b")
-        second = app.browser.query_one("#detail-second", Static)
-        assert second.display
-        assert str(second.content).startswith("Altman est licencié")
+        detail = app.browser.query_one(EventDetail)
+        assert detail.column_plain(1).startswith("Altman est licencié")
         await press(pilot, "b")
-        assert not second.display
+        assert len(detail.columns) == 1
 
 
 async def test_detail_shows_roles_quotes_script_and_sources() -> None:
     app = app_for("--fresh", "--event", "fired")
     async with app.run_test(size=(120, 40)):
-        text = str(app.browser.query_one("#detail-main", Static).content)
+        text = app.browser.query_one(EventDetail).column_plain(0)
         for expected in (
             "Mira Murati — Interim CEO",
             "not candid",
@@ -248,14 +245,14 @@ async def test_detail_is_literal() -> None:
     app = app_for("--fresh")
     async with app.run_test(size=(120, 40)):
         detail = app.browser.query_one(EventDetail)
-        assert "A lab [is] born." in str(detail.query_one("#detail-main", Static).content)
+        assert "A lab [is] born." in detail.column_plain(0)
 
 
 async def test_missing_language_falls_back_visibly() -> None:
     """The mini story has no Chinese: the English shows, marked ⟨en⟩, never a blank."""
     app = app_for("--fresh", "--event", "fired", "--lang", "zh")
     async with app.run_test(size=(120, 40)):
-        detail = str(app.browser.query_one("#detail-main", Static).content)
+        detail = app.browser.query_one(EventDetail).column_plain(0)
         assert detail.startswith("Altman is fired ⟨en⟩")
         events = app.browser.query_one(EventsList)
         assert "Altman is fired ⟨en⟩" in rendered(events.row_text(0))

@@ -10,6 +10,7 @@ from tests.test_browser_mini import panes_agree, press, rendered
 from tui import make_app
 from tui.app.saga_app import SagaApp
 from tui.app.widgets.arc import ArcList
+from tui.app.widgets.detail import EventDetail
 from tui.app.widgets.events import EventsList
 
 
@@ -127,15 +128,13 @@ async def test_four_languages_and_back_leave_nothing_moved() -> None:
 async def test_z_shows_the_moment_on_other_clocks() -> None:
     app = saga_app("--fresh", "--event", "altman-fired", "--lang", "fr")
     async with app.run_test(size=(120, 40)) as pilot:
-        from textual.widgets import Static
-
-        detail = app.browser.query_one("#detail-main", Static)
+        detail = app.browser.query_one(EventDetail)
         await press(pilot, "z")
-        assert "◷ votre horloge\u00a0:" in str(detail.content)
+        assert "◷ votre horloge\u00a0:" in detail.column_plain(0)
         await press(pilot, "z")
-        assert "◷ Paris\u00a0: ven. 17 nov. 21:00" in str(detail.content)
+        assert "◷ Paris\u00a0: ven. 17 nov. 21:00" in detail.column_plain(0)
         await press(pilot, "z", "z")
-        assert "◷ Shanghai\u00a0: sam. 18 nov. 04:00" in str(detail.content)
+        assert "◷ Shanghai\u00a0: sam. 18 nov. 04:00" in detail.column_plain(0)
 
 
 async def test_presenter_interval_advances_by_itself() -> None:
@@ -156,8 +155,5 @@ async def test_palette_chooses_the_second_language() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await palette(pilot, "Side by side with: Bahasa")
         assert app.selection.second_lang == "id"
-        from textual.widgets import Static
-
-        second = app.browser.query_one("#detail-second", Static)
-        assert second.display
-        assert str(second.content).startswith(app.saga.event_by_id["altman-fired"].title("id"))
+        detail = app.browser.query_one(EventDetail)
+        assert detail.column_plain(1).startswith(app.saga.event_by_id["altman-fired"].title("id"))

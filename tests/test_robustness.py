@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from story import read_story
 from tests.conftest import MINI, write
@@ -17,6 +16,7 @@ from tests.test_browser_mini import press
 from tui import make_app
 from tui.app.saga_app import SagaApp
 from tui.app.screens.search import SearchScreen
+from tui.app.widgets.detail import EventDetail
 from tui.view.export import to_markdown, whole_story
 
 
@@ -127,7 +127,7 @@ async def test_markup_in_story_text_is_shown_literally(tmp_path: Path) -> None:
     app = make_app(["--story", str(story), "--fresh", "--event", "fired"])
     assert isinstance(app, SagaApp)
     async with app.run_test(size=(120, 40)) as pilot:
-        detail = str(app.browser.query_one("#detail-main", Static).content)
+        detail = app.browser.query_one(EventDetail).column_plain(0)
         assert "Altman [/] is [bold]fired[/b" in detail
         assert "[red]Mira[/] [/" in detail
         await press(pilot, "tab", "tab", "tab", "down", "enter")  # follow from the cast
@@ -135,8 +135,8 @@ async def test_markup_in_story_text_is_shown_literally(tmp_path: Path) -> None:
         await press(pilot, "slash", "l", "a", "b")
         assert isinstance(app.screen, SearchScreen)
         await press(pilot, "escape", "question_mark", "escape", "s", "escape", "home")
-        assert "[link=https://evil.example]click[/link] [/]" in str(
-            app.browser.query_one("#detail-main", Static).content
+        assert "[link=https://evil.example]click[/link] [/]" in (
+            app.browser.query_one(EventDetail).column_plain(0)
         )
         for lang_key in "llll":
             await press(pilot, lang_key)

@@ -13,6 +13,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.script import ScriptScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.arc import ArcList
+from tui.app.widgets.detail import EventDetail
 from tui.app.widgets.story_list import StoryList
 from tui.locale.i18n import tr
 from tui.view.selection import Selection
@@ -40,7 +41,7 @@ async def test_a_selection_from_json_moves_every_pane() -> None:
         assert (
             arc_title is not None and app.saga.actors["mira-murati"].name("zh") in arc_title.plain
         )
-        second = str(browser.query_one("#detail-second", Static).content)
+        second = browser.query_one(EventDetail).column_plain(1)
         assert second.startswith(app.saga.event_by_id["nadella-hires-altman"].title("fr"))
         footer_keys = {b.id: b.description for _, b, *_ in browser.active_bindings.values()}
         assert footer_keys["script"] == tr("zh", "cmd.script")

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from story import Saga
 from tui.app.labels import tr_label
+from tui.app.widgets.text_pane import TextPane
 from tui.locale.i18n import LANGUAGE_NAMES
-from tui.view.linebreak import Wrapped
 from tui.view.render import event_detail
 from tui.view.selection import NOTHING, Selection
 
 
-class EventDetail(VerticalScroll):
-    """Text, actors with their role that day, quotes, sources, script beats, notes."""
+class EventDetail(TextPane):
+    """Text, actors with their role that day, quotes, sources, script beats, notes: in the
+    reader's language, or in two side by side (`b`). Drawn line by line (`TextPane`), so a new
+    event is a repaint of this pane, not a layout of the screen."""
 
     selection: reactive[Selection] = reactive(NOTHING, init=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.saga = saga
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="detail-columns"):
-            yield Static(id="detail-main", markup=False)
-            yield Static(id="detail-second", markup=False)
 
     def on_mount(self) -> None:
         self._refresh_detail()
@@ -38,14 +32,11 @@ class EventDetail(VerticalScroll):
         event = self.saga.event_by_id.get(selection.event)
         if event is None:
             return
-        main = self.query_one("#detail-main", Static)
-        second = self.query_one("#detail-second", Static)
-        main.update(Wrapped(event_detail(self.saga, event, lang, selection.zone)))
+        main = event_detail(self.saga, event, lang, selection.zone)
         bilingual = second_lang is not None and second_lang != lang
-        second.display = bilingual
         self.set_class(bilingual, "-bilingual")
         if bilingual and second_lang is not None:
-            second.update(Wrapped(event_detail(self.saga, event, second_lang, selection.zone)))
+            self.show(main, event_detail(self.saga, event, second_lang, selection.zone))
             self.border_title = tr_label(
                 lang,
                 "pane.detail_bilingual",
@@ -53,6 +44,7 @@ class EventDetail(VerticalScroll):
                 second=LANGUAGE_NAMES[second_lang],
             )
         else:
+            self.show(main)
             self.border_title = tr_label(lang, "pane.detail")
 
     def watch_selection(self, old: Selection, new: Selection) -> None:

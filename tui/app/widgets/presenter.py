@@ -46,6 +46,8 @@ class PresenterView(Vertical):
         self.saga = saga
         self.presentation = presentation
         self._shown_status = ""
+        self._stale = True
+        """Whether the selection moved while presenter mode was off (nothing drawn then)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="presenter-top"):
@@ -72,8 +74,14 @@ class PresenterView(Vertical):
             return
         if old is None or old.lang != new.lang:
             localize_bindings(self, new.lang, narrow=self.app.size.width < 100)
-        if old is None or old.event != new.event:
+        if new.mode != "present":
+            # Hidden: drawing it would ask for a layout of the whole screen on every key of the
+            # browser. It is drawn when presenter mode comes on.
+            self._stale = True
+            return
+        if old is None or old.event != new.event or self._stale:
             self.query_one("#presenter-body", VerticalScroll).scroll_home(animate=False)
+        self._stale = False
         self._draw()
 
     def _draw(self) -> None:

@@ -1,0 +1,62 @@
+"""Stepping through the story repaints the panes in place: no widget asks Textual to lay out the
+whole screen again (a layout was most of a key's cost, see benchmarks/README.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from textual.widget import Widget
+
+from tests.test_browser_mini import press
+from tests.test_browser_saga import saga_app
+from tui.app.widgets.detail import EventDetail
+
+
+@pytest.fixture
+def layouts_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every widget that asks for a layout while the list is armed (append "armed" first)."""
+    asked: list[str] = []
+    original = Widget.refresh
+
+    def refresh(self: Widget, *regions: object, **options: bool) -> Widget:
+        if options.get("layout") and asked[:1] == ["armed"]:
+            asked.append(f"{type(self).__name__}#{self.id}")
+        return original(self, *regions, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Widget, "refresh", refresh)
+    yield asked
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_days_events_and_languages_repaint_without_a_layout(
+    layouts_asked: list[str], size: tuple[int, int]
+) -> None:
+    """The event pane, the lists (their scrollbars kept) and the hidden presenter view change on
+    `right`, `left`, `down` and `space` without a layout of the screen."""
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        detail = app.browser.query_one(EventDetail)
+        layouts_asked.append("armed")
+        await press(pilot, "right", "left", "down", "space")
+        assert layouts_asked == ["armed"]
+        assert detail.column_plain(0).startswith(
+            app.saga.event_by_id[app.selection.event].title(app.selection.lang)
+        )
+
+
+async def test_a_longer_text_scrolls_in_the_same_box() -> None:
+    """The event pane keeps its size whatever the text's length: its lines scroll inside it."""
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=(80, 24)) as pilot:
+        detail = app.browser.query_one(EventDetail)
+        region = detail.region
+        assert detail.virtual_size.height > detail.scrollable_content_region.height
+        await press(pilot, "right")
+        assert detail.region == region
+        detail.focus()
+        await press(pilot, "pagedown")
+        assert detail.scroll_offset.y > 0
+        await press(pilot, "right")
+        assert detail.scroll_offset.y == 0  # a new event is read from its top
