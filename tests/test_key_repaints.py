@@ -33,13 +33,13 @@ async def test_days_events_and_languages_repaint_without_a_layout(
     layouts_asked: list[str], size: tuple[int, int]
 ) -> None:
     """The event pane, the lists (their scrollbars kept) and the hidden presenter view change on
-    `right`, `left`, `down` and `space` without a layout of the screen."""
+    `right`, `left`, `down`, `space` and `z` without a layout of the screen."""
     app = saga_app("--fresh", "--event", "altman-fired")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         detail = app.browser.query_one(EventDetail)
         layouts_asked.append("armed")
-        await press(pilot, "right", "left", "down", "space")
+        await press(pilot, "right", "left", "down", "space", "z")
         assert layouts_asked == ["armed"]
         assert detail.column_plain(0).startswith(
             app.saga.event_by_id[app.selection.event].title(app.selection.lang)
@@ -60,3 +60,22 @@ async def test_a_longer_text_scrolls_in_the_same_box() -> None:
         assert detail.scroll_offset.y > 0
         await press(pilot, "right")
         assert detail.scroll_offset.y == 0  # a new event is read from its top
+
+
+async def test_the_footer_keeps_its_keys_when_they_do_not_change(layouts_asked: list[str]) -> None:
+    """Tab between panes with the same keys: the footer is not rebuilt (a rebuilt footer is a
+    layout of the screen); a language switch still rebuilds it, in the new language."""
+    from textual.widgets._footer import FooterKey
+
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        keys = list(app.browser.query(FooterKey))
+        layouts_asked.append("armed")
+        await press(pilot, "tab")
+        assert list(app.browser.query(FooterKey)) == keys
+        assert layouts_asked == ["armed"]
+        await press(pilot, "l")
+        await pilot.pause()
+        descriptions = " ".join(str(key.description) for key in app.browser.query(FooterKey))
+        assert "Jour suivant" in descriptions
