@@ -41,6 +41,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from story import Saga, read_story
+from story.convert import MAX_TEXT_CHARS
 from story.localized import Localized
 from story.stored import stored
 from tests.test_browser_mini import panes_agree, press
@@ -106,7 +107,12 @@ _piece = st.one_of(
     st.text(_any_char, min_size=1, max_size=6),
     st.sampled_from(["Sam", "a b", "x"]),
 )
-_long = st.builds(lambda piece, times: piece * times, _piece, st.integers(50, 600))
+_long = st.builds(
+    lambda piece, times: piece * min(times, MAX_TEXT_CHARS // len(piece)),
+    _piece,
+    st.integers(50, 600),
+)
+"""A piece repeated, up to the loader's cap on a text's length (a longer text is refused)."""
 text_value = st.one_of(
     st.lists(_piece, min_size=1, max_size=6).map("".join),
     _long,
@@ -553,6 +559,7 @@ def run_case(data: st.DataObject, *, thorough: bool) -> None:
 
 @settings(
     max_examples=4,
+    derandomize=True,  # the same four stories on every run: CI is never red by chance
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     phases=WITHOUT_SHRINKING,
