@@ -204,3 +204,38 @@ def test_a_place_saved_with_a_day_by_an_older_version_still_resumes(tmp_path: Pa
     state = tmp_path / "place.json"
     state.write_text('{"story": "s", "day": "2023-11-17", "event": "e"}')
     assert read_place(state) == (Place(story="s", event="e"), None)
+
+
+def test_a_started_app_is_frozen_and_thawed_when_it_ends() -> None:
+    """The objects alive after start-up leave the collector's full passes while the app runs
+    (the pauses behind slow keys), and come back when it ends (a test run starts many apps)."""
+    import asyncio
+
+    from tui import make_app
+
+    gc.unfreeze()
+    app = make_app(["--fresh", "--story", str(MINI)])
+
+    async def run() -> int:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            return gc.get_freeze_count()
+
+    assert asyncio.run(run()) > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_big_story_stays_frozen_after_its_app() -> None:
+    """A story frozen at load stays frozen: the process quits without walking it."""
+    from story.gcpause import StartupFreeze
+
+    freeze = StartupFreeze()
+    try:
+        freeze.freeze()
+        freeze.thaw(10_000)
+        assert gc.get_freeze_count() > 0
+        freeze.freeze()
+        freeze.thaw(55)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

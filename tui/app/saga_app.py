@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from story.gcpause import StartupFreeze
 from tui.app.commands import APP_COMMANDS, bindings, localize_bindings
 from tui.app.palette import SagaCommands
 from tui.app.screens.browser import BrowserScreen
@@ -67,6 +68,8 @@ class SagaApp(App[None]):
         self.class_link: ClassLink | None = None
         """This app's part in a class (--follow / --lead), set by the factory."""
         self._footer_narrow = False
+        self.startup_freeze = StartupFreeze()
+        """The objects alive after start-up, kept out of the collector's full passes."""
         self.save_problem: str | None = None
         """Why the place could not be saved at quit (told once the terminal is back)."""
         first = Selection(
@@ -150,6 +153,10 @@ class SagaApp(App[None]):
             self.set_interval(PRESENTER_TICK, self._advance)
         if self.class_link is not None:
             self.class_link.start()
+        self.call_after_refresh(self.startup_freeze.freeze)
+
+    def on_unmount(self) -> None:
+        self.startup_freeze.thaw(len(self.saga.events))
 
     def _refresh_notifications(self) -> None:
         """Textual's rack leaves the holders of gone toasts mounted (see tui.app.toasts)."""
