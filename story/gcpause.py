@@ -52,7 +52,9 @@ class StartupFreeze:
     of the shipped story took 2.6 s, up to 90 ms each, the pauses behind the keys' slow p95.
     Frozen after start-up, the same passes took 0.8 s. `thaw` gives the objects back when the
     app ends, so a process that runs many apps (the tests) never keeps their garbage, unless
-    the story itself was frozen at load (`freeze_loaded`), which stays so until the exit."""
+    the story itself was frozen at load (`freeze_loaded`), which stays so until the exit. The
+    cost: what start-up built and later drops in a reference cycle (the first footer's keys)
+    waits for the thaw; it is bounded by what start-up built, once."""
 
     def __init__(self) -> None:
         self.frozen = False
