@@ -12,9 +12,8 @@ from typing import Any
 from rich.text import Text
 
 from story import Saga
-from tui.locale.cldr import clock_time, story_date
 from tui.locale.i18n import tr
-from tui.view.event_view import event_view
+from tui.view.event_view import day_and_time, event_view
 from tui.view.render import beat_lines, notes_block, text_in
 from tui.view.selection import Selection
 
@@ -38,8 +37,7 @@ def moment_heading(saga: Saga, selection: Selection, lang: str) -> Text:
     """The event's title, and its date and time."""
     event = saga.event_by_id[selection.event]
     out = text_in(event.title, lang, "bold")
-    clock = clock_time(event.time, lang)
-    out.append("\n" + story_date(event.date, lang) + (f" · {clock}" if clock else ""), style="dim")
+    out.append("\n" + day_and_time(event.date, event.time, lang), style="dim")
     return out
 
 

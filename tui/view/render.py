@@ -11,7 +11,7 @@ from rich.text import Text
 
 from story import Day, Localized, Saga
 from story.localized import Shown
-from story.model import Actor, Event, Role
+from story.model import Actor, Event
 from story.moments import RoleSpan
 from story.saga import ArcStep
 from tui.locale.cldr import (
@@ -31,6 +31,7 @@ from tui.view.event_view import (
     NoteView,
     QuoteView,
     SourceView,
+    actor_line,
     event_view,
 )
 from tui.view.safe import plain, styled
@@ -44,11 +45,8 @@ def text_in(value: Localized, lang: str, style: str = "") -> Text:
 
 
 def actor_name(saga: Saga, actor_id: str, lang: str) -> Text:
-    """An actor's name in their colour."""
-    actor = saga.actors.get(actor_id)
-    if actor is None:
-        return plain(actor_id, "dim")
-    return text_in(actor.name, lang, f"bold {actor_colour(saga, actor_id)}")
+    """An actor's name in their colour (an id the cast does not hold, dimmed)."""
+    return line_name(saga, actor_line(saga, actor_id, lang))
 
 
 def day_title(saga: Saga, day: Day, lang: str) -> str:
@@ -104,9 +102,9 @@ def title_column(event: Event, lang: str, *, dated: bool = False) -> int:
     return max(8, cell_len(event_when(event, lang, dated=dated))) + 1
 
 
-def roles_text(roles: tuple[Role, ...], lang: str) -> Text:
+def roles_text(roles: tuple[Shown, ...]) -> Text:
     """Roles joined for display ("Interim CEO, Board member")."""
-    return Text(", ", end="").join(text_in(role.title, lang) for role in roles)
+    return Text(", ", end="").join(shown_text(role) for role in roles)
 
 
 def span_on_day(span: RoleSpan, day: str, lang: str) -> Text:
@@ -278,7 +276,7 @@ def event_text(saga: Saga, view: EventView, lang: str) -> Text:
             out.append_text(line_name(saga, actor))
             if actor.roles:
                 out.append(" — ", style="dim")
-                out.append_text(Text(", ", end="").join(shown_text(role) for role in actor.roles))
+                out.append_text(roles_text(actor.roles))
             out.append("\n")
     for quote in view.quotes:
         out.append("\n")

@@ -56,10 +56,7 @@ class SagaFooter(Footer):
         watchers: dict[str, list[tuple[object, object]]] = getattr(self, "__watchers", {})
         for entries in watchers.values():
             entries[:] = [
-                (node, callback)
-                for node, callback in entries
-                if node is self
-                or (not getattr(node, "_closing", False) and getattr(node, "is_attached", True))
+                (node, callback) for node, callback in entries if node is self or _alive(node)
             ]
         if self._bindings_ready:
             self._keys_shown = self.keys_shown(self.screen)

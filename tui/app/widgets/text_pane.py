@@ -73,14 +73,14 @@ class TextPane(ScrollView, can_focus=True):
             return self._lines
         gap = len(COLUMN_GAP)
         first_width = max(1, (width - gap * (len(self._columns) - 1)) // len(self._columns))
-        columns = [self._column_lines(column, first_width) for column in self._columns]
+        drawn = [self._column_lines(column, first_width) for column in self._columns]
         rule = Strip(
             [Segment(COLUMN_GAP, base + self.get_visual_style("text-pane--rule").rich_style)]
         )
         lines = []
-        for row in range(max(len(lines) for lines in columns)):
+        for row in range(max(len(column) for column in drawn)):
             parts: list[Strip] = []
-            for index, column in enumerate(columns):
+            for index, column in enumerate(drawn):
                 if index:
                     parts.append(rule)
                 line = column[row] if row < len(column) else Strip.blank(first_width, base)
