@@ -79,3 +79,35 @@ async def test_the_footer_keeps_its_keys_when_they_do_not_change(layouts_asked: 
         await pilot.pause()
         descriptions = " ".join(str(key.description) for key in app.browser.query(FooterKey))
         assert "Jour suivant" in descriptions
+
+
+@pytest.fixture
+def repainted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every widget that asks to be repainted while the list is armed (append "armed" first)."""
+    asked: list[str] = []
+    original = Widget.refresh
+
+    def refresh(self: Widget, *regions: object, **options: bool) -> Widget:
+        if asked[:1] == ["armed"]:
+            asked.append(type(self).__name__)
+        return original(self, *regions, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Widget, "refresh", refresh)
+    yield asked
+
+
+async def test_a_new_event_repaints_only_the_panes_it_changes(repainted: list[str]) -> None:
+    """The next event of the same day redraws the event pane and the lists' highlights, not the
+    whole screen (a screen repaint redraws every pane, a frame's worth of work) and not the
+    days, whose highlight did not move."""
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        day = app.browser.day_id
+        event = app.selection.event
+        repainted.append("armed")
+        await press(pilot, "down")
+        assert app.selection.event != event and app.browser.day_id == day
+        assert "EventDetail" in repainted
+        assert "BrowserScreen" not in repainted
+        assert "DaysList" not in repainted

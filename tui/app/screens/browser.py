@@ -50,7 +50,7 @@ class BrowserScreen(Screen[None]):
     COMMAND_TABLE = BROWSER_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False, repaint=False)
     """What is on screen; the one place the event, the actor and the language live."""
 
     def __init__(self, saga: Saga, selection: Selection) -> None:

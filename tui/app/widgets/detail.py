@@ -17,7 +17,7 @@ class EventDetail(TextPane):
     reader's language, or in two side by side (`b`). Drawn line by line (`TextPane`), so a new
     event is a repaint of this pane, not a layout of the screen."""
 
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False, repaint=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)

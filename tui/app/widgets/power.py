@@ -46,7 +46,7 @@ class PowerStrip(Widget):
     """One cell per day: the seat holder's initials in their colour (OpenAI's CEO), the
     counted body's size under it (its board); what is followed is the story's `power`."""
 
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False, repaint=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -37,7 +37,7 @@ class PresenterView(Vertical):
     SCOPED_CSS = False
     BINDINGS = bindings(PRESENTER_COMMANDS)
 
-    selection: reactive[Selection | None] = reactive(None, init=False)
+    selection: reactive[Selection | None] = reactive(None, init=False, repaint=False)
 
     def __init__(
         self, saga: Saga, presentation: Presentation, *, id: str | None = "presenter"

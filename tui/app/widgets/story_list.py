@@ -429,7 +429,7 @@ class StoryList(ScrollView, can_focus=True):
 class SagaList(StoryList):
     """A list pane of the browser: the story, and the screen's selection bound to it."""
 
-    selection: reactive[Selection] = reactive(NOTHING, init=False)
+    selection: reactive[Selection] = reactive(NOTHING, init=False, repaint=False)
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(id=id)
