@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets._footer import FooterKey
 
 from tests.conftest import MINI
 from tui import make_app
@@ -18,6 +17,7 @@ from tui.app.widgets.cast import CastList
 from tui.app.widgets.days import DaysList
 from tui.app.widgets.detail import EventDetail
 from tui.app.widgets.events import EventsList
+from tui.app.widgets.key_bar import KeyBar
 
 
 def rendered(renderable: object, width: int = 60) -> str:
@@ -224,7 +224,7 @@ async def test_footer_follows_the_language() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
 
         def footer_text() -> str:
-            return " ".join(str(key.description) for key in app.screen.query(FooterKey))
+            return " ".join(key.description for key in app.screen.query_one(KeyBar).shown)
 
         assert "Next day" in footer_text()
         await press(pilot, "l")

@@ -126,14 +126,14 @@ async def test_a_script_without_endings_has_no_endings_view() -> None:
 
 
 async def test_at_80_columns_the_script_and_quiz_footers_fit_and_keep_enter() -> None:
-    from textual.widgets._footer import FooterKey
+    from tui.app.widgets.key_bar import KeyBar
 
     for lang in ("en", "fr", "id", "zh"):
         for keys in (["s"], ["s", "e"], ["Q"]):
             app = saga_app("--fresh", "--lang", lang)
             async with app.run_test(size=(80, 24)) as pilot:
                 await press(pilot, *keys)
-                shown = list(app.screen.query(FooterKey))
-                assert shown and all(key.region.right <= 80 for key in shown), (lang, keys)
+                shown = app.screen.query_one(KeyBar).shown
+                assert shown and all(key.end <= 80 for key in shown), (lang, keys)
                 if keys != ["s", "e"]:
                     assert "enter" in {key.key for key in shown}, (lang, keys)

@@ -156,12 +156,12 @@ def localize_bindings(node: DOMNode, lang: str, *, narrow: bool = False) -> None
 def fit_footer(screen: Screen[Any], lang: str) -> None:
     """A screen's keys in `lang`, and a footer with only the keys that fit: compact and fewer
     under 100 columns (the browser's, the script's and the quiz's alike)."""
-    from textual.widgets import Footer
+    from tui.app.widgets.key_bar import KeyBar
 
     narrow = screen.app.size.width < 100
     localize_bindings(screen, lang, narrow=narrow)
-    for footer in screen.query(Footer):
-        footer.compact = narrow
+    for bar in screen.query(KeyBar):
+        bar.compact = narrow
 
 
 def _localized(binding: Binding, lang: str, narrow: bool) -> Binding:

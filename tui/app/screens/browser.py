@@ -31,7 +31,7 @@ from tui.app.widgets.cast import CastList
 from tui.app.widgets.days import DaysList
 from tui.app.widgets.detail import EventDetail
 from tui.app.widgets.events import EventsList
-from tui.app.widgets.footer import SagaFooter
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.power import PowerStrip
 from tui.app.widgets.presenter import PresenterView
 from tui.locale.cldr import READER_ZONES, number
@@ -74,7 +74,7 @@ class BrowserScreen(Screen[None]):
             yield EventDetail(self.saga, id="detail").data_bind(bound)
         presentation = cast("SagaApp", self.app).presentation
         yield PresenterView(self.saga, presentation).data_bind(bound)
-        yield SagaFooter(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.relabel()
@@ -104,7 +104,8 @@ class BrowserScreen(Screen[None]):
         title.append(f"  ·  {LANGUAGE_NAMES[lang]}", style="dim")
         if self.selection.second_lang:
             title.append(f" + {LANGUAGE_NAMES[self.selection.second_lang]}", style="dim")
-        self.query_one("#title-bar", Static).update(title)
+        # One line across the screen whatever it says (browser.tcss): a repaint, not a layout.
+        self.query_one("#title-bar", Static).update(title, layout=False)
         fit_footer(self, lang)
 
     @property

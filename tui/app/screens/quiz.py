@@ -18,7 +18,7 @@ from textual.widgets import Static
 from story import Saga
 from story.lesson import QuizQuestion
 from tui.app.commands import QUIZ_COMMANDS, bindings, fit_footer
-from tui.app.widgets.footer import SagaFooter
+from tui.app.widgets.key_bar import KeyBar
 from tui.locale.cldr import number, story_date
 from tui.locale.i18n import tr
 from tui.view.render import text_in
@@ -90,7 +90,7 @@ class QuizScreen(Screen[None]):
         with VerticalScroll(id="quiz-body"):
             yield Static(id="quiz-question", markup=False)
             yield Static(id="quiz-hint", markup=False)
-        yield SagaFooter(show_command_palette=False)
+        yield KeyBar()
 
     @property
     def lang(self) -> str:

@@ -23,7 +23,7 @@ from story import Saga
 from story.model import Act, Beat
 from tui.app.commands import SCRIPT_COMMANDS, bindings, fit_footer
 from tui.app.labels import tr_label
-from tui.app.widgets.footer import SagaFooter
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.story_list import StoryList
 from tui.locale.i18n import tr
 from tui.view.event_view import beat_view
@@ -71,7 +71,7 @@ class ScriptScreen(Screen[None]):
             for index, _ in enumerate(self.endings):
                 with VerticalScroll(classes="ending"):
                     yield Static(id=f"ending-{index}", markup=False)
-        yield SagaFooter(show_command_palette=False)
+        yield KeyBar()
 
     @property
     def showing_endings(self) -> bool:
