@@ -177,6 +177,51 @@ async def test_hover_draws_the_row_under_the_mouse_in_the_hover_style() -> None:
         assert story_list._hover == 1
 
 
+async def test_rows_shown_before_are_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New rows keep what was drawn: a row with the same id and text as one shown before (the
+    same actor on the next day, a day seen again) costs no new drawing; a changed one does."""
+    from textual.visual import Visual
+
+    drawn: list[int] = []
+    original = Visual.to_strips
+
+    def to_strips(*args: object, **kwargs: object) -> object:
+        drawn.append(1)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Visual, "to_strips", to_strips)
+    app = ListApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        story_list = await shown(app, numbered(5), "r0")
+        await pilot.pause()
+        story_list.set_rows(numbered(3), "r1")
+        await pilot.pause()
+        drawn.clear()
+        story_list.set_rows(numbered(5), "r0")
+        await pilot.pause()
+        assert drawn == []
+        story_list.set_rows([("r0", Text("row 0, new words"))], "r0")
+        await pilot.pause()
+        assert drawn
+
+
+async def test_a_click_on_a_row_drawn_for_an_earlier_list_picks_it_by_id() -> None:
+    """A drawn row carries its id: kept across lists, it still picks the row now at that place."""
+    app = ListApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        story_list = await shown(app, numbered(5), "r0")
+        await pilot.pause()
+        story_list.set_rows(list(reversed(numbered(5))), "r4")
+        await pilot.pause()
+        assert await pilot.click(StoryList, offset=(4, 3))
+        await pilot.pause()
+        assert story_list.highlighted_id == "r2"
+        assert ("selected", 2, "r2") in app.heard
+        assert await pilot.click(StoryList, offset=(4, 2))
+        await pilot.pause()
+        assert ("selected", 1, "r3") in app.heard
+
+
 def test_messages_are_the_lists_own() -> None:
     """The panes listen for these; Textual derives the handler names from the class names."""
     assert issubclass(StoryList.RowHighlighted, Message)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from rich.text import Text
+from rich.style import Style as RichStyle
+from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -36,6 +37,14 @@ from tui.view.selection import NOTHING, Selection
 
 RowText = Callable[[int], Text]
 """Builds the text of the row at an index, when the row is first drawn."""
+
+RowKey = tuple[str, str, tuple[Span, ...], str | RichStyle, int]
+"""What a row's drawing depends on besides the width and the style: its id, its text (plain,
+spans, style) and the list's hang. Equal keys draw equal lines, whichever list and index."""
+
+DRAWN_ROWS = 2048
+"""Rows kept drawn (a few strips each): the cast of every day of the shipped story, the rows of
+the days around the one on screen, a long list's screens scrolled through."""
 
 MEASURED_WHOLE = 128
 """A list of up to this many rows is measured whole when it is shown (a few milliseconds); a
@@ -94,8 +103,12 @@ class StoryList(ScrollView, can_focus=True):
         self._hover: int | None = None
         self._map: LineMap | None = None
         self._map_width = -1
-        self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)
-        self._visuals: LRUCache[int, Visual] = LRUCache(1024)
+        self._row_keys: list[RowKey | None] = []
+        self._strips: LRUCache[tuple[RowKey, int, Style], list[Strip]] = LRUCache(DRAWN_ROWS)
+        """Rows drawn, by what they show, width and style: kept across new rows, so a row seen
+        before (the same actor on the next day, a day seen again) is not broken and drawn again.
+        """
+        self._visuals: LRUCache[RowKey, Visual] = LRUCache(DRAWN_ROWS)
         """Each drawn row's text, broken into lines (cached per width inside): a new style (focus
         given or lost, the highlight moving) draws it again without breaking it again."""
 
@@ -148,17 +161,16 @@ class StoryList(ScrollView, can_focus=True):
         self, ids: list[str], texts: list[Text | None], build: RowText | None, hang: int
     ) -> None:
         self._ids, self._texts, self._build, self._hang = ids, texts, build, hang
+        self._row_keys = [None] * len(ids)
         self._index_of = {row_id: index for index, row_id in enumerate(ids)}
         self._highlighted = self._hover = None
-        self._visuals.clear()
         self._forget_lines()
         self.scroll_y = 0
 
     def replace_row(self, index: int, text: Text) -> None:
         """Redraw one row in place (no rebuild, the highlight stays)."""
         self._texts[index] = text
-        self._visuals.discard(index)
-        self._strips.clear()
+        self._row_keys[index] = None
         line_map = self._line_map()
         if line_map is None:
             return
@@ -174,9 +186,8 @@ class StoryList(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def _forget_lines(self) -> None:
-        """Drop what depends on the rows or the width (measures, drawn strips)."""
+        """Drop the rows' measures (the drawn rows are kept by what they show)."""
         self._map = None
-        self._strips.clear()
         self._sync_virtual_size()
         self.refresh()
 
@@ -186,7 +197,6 @@ class StoryList(ScrollView, can_focus=True):
         if width <= 0:
             return None
         if self._map is None or self._map_width != width:
-            self._strips.clear()
             self._map_width = width
             # Rows of one list look alike: the first one's height is the others' estimate. A short
             # list is measured whole, so that its scrollbar is exact from the first frame.
@@ -197,22 +207,34 @@ class StoryList(ScrollView, can_focus=True):
                 line_map.measure(index, first if index == 0 else self._measure(index))
         return self._map
 
+    def _row_key(self, index: int) -> RowKey:
+        """What row `index` draws (its text built now if it never was)."""
+        key = self._row_keys[index]
+        if key is None:
+            text = self.row_text(index)
+            key = (self._ids[index], text.plain, tuple(text.spans), text.style, self._hang)
+            self._row_keys[index] = key
+        return key
+
     def _row_strips(self, index: int, style: Style) -> list[Strip]:
         """Row `index` drawn in `style`, one strip a line, each as wide as the list."""
-        key = (index, style)
+        row_key = self._row_key(index)
+        width = self._width()
+        key = (row_key, width, style)
         strips = self._strips.get(key)
         if strips is None:
-            width = self._width()
-            visual = self._visuals.get(index)
+            visual = self._visuals.get(row_key)
             if visual is None:
                 wrapped = Wrapped(self.row_text(index), hang=self._hang)
                 visual = visualize(self, wrapped, markup=False)
-                self._visuals.set(index, visual)
+                self._visuals.set(row_key, visual)
             drawn = Visual.to_strips(self, visual, width, None, style)
             base = style.rich_style
+            # Clicks name the row by id (not index): a drawn row serves any list showing it.
+            meta = {"row_id": row_key[0]}
             strips = [
-                strip.extend_cell_length(width, base).apply_meta({"row": index}) for strip in drawn
-            ] or [Strip.blank(width, base).apply_meta({"row": index})]
+                strip.extend_cell_length(width, base).apply_meta(meta) for strip in drawn
+            ] or [Strip.blank(width, base).apply_meta(meta)]
             self._strips.set(key, strips)
         return strips
 
@@ -400,14 +422,14 @@ class StoryList(ScrollView, can_focus=True):
             self.post_message(self.RowSelected(self, index, self._ids[index]))
 
     def _clicked_row(self, style_meta: dict[str, object]) -> int | None:
-        row = style_meta.get("row")
-        return row if isinstance(row, int) and 0 <= row < len(self._ids) else None
+        row_id = style_meta.get("row_id")
+        return self._index_of.get(row_id) if isinstance(row_id, str) else None
 
     async def _on_click(self, event: events.Click) -> None:
         """A click picks the row and chooses it.
 
-        A click carries the row index of the frame it landed on; a row that was rebuilt away
-        since (a day change while the mouse is pressed, a browser tab whose frames arrive late)
+        A click carries the id of the row drawn where it landed; a row that is no longer in the
+        list (a day change while the mouse is pressed, a browser tab whose frames arrive late)
         is ignored."""
         index = self._clicked_row(event.style.meta)
         if index is not None:
