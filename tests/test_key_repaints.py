@@ -108,3 +108,18 @@ async def test_a_new_event_repaints_only_the_panes_it_changes(repainted: list[st
         assert "EventDetail" in repainted
         assert "BrowserScreen" not in repainted
         assert "DaysList" not in repainted
+
+
+async def test_moving_the_focus_repaints_the_two_panes_not_the_screen(repainted: list[str]) -> None:
+    """Tab changes the looks of the pane it leaves and of the one it enters (their borders and
+    highlights), and the keys line: the rest of the screen is not drawn again."""
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = app.browser.focused
+        repainted.append("armed")
+        await press(pilot, "tab")
+        after = app.browser.focused
+        assert before is not None and after is not None and after is not before
+        assert type(before).__name__ in repainted and type(after).__name__ in repainted
+        assert "BrowserScreen" not in repainted

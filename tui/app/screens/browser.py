@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from story import Saga
@@ -52,6 +53,11 @@ class BrowserScreen(Screen[None]):
 
     selection: reactive[Selection] = reactive(NOTHING, init=False, repaint=False)
     """What is on screen; the one place the event, the actor and the language live."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual repaints the whole screen when the focus moves (a frame's worth of work on every
+    `tab`); here only the pane losing focus and the one gaining it change (their `:focus`
+    looks), and each repaints itself."""
 
     def __init__(self, saga: Saga, selection: Selection) -> None:
         super().__init__()
