@@ -140,14 +140,14 @@ async def test_z_shows_the_moment_on_other_clocks() -> None:
 async def test_presenter_interval_advances_by_itself() -> None:
     app = saga_app("--fresh", "--event", "altman-fired", "--present", "--interval", "1")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.has_class("-presenting")
+        assert app.browser.presenting
         for _ in range(100):  # the first tick, however slow the machine (no timing asserted)
             if app.selection.event != "altman-fired":
                 break
             await pilot.pause(0.05)
         assert app.selection.event == app.saga.next_event("altman-fired", 1).id  # type: ignore[union-attr]
         await press(pilot, "p")
-        assert not app.has_class("-presenting")
+        assert not app.browser.presenting
 
 
 async def test_palette_chooses_the_second_language() -> None:

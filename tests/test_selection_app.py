@@ -117,10 +117,10 @@ async def test_presenter_mode_is_the_selection_s_mode() -> None:
     app = saga_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "p")
-        assert app.selection.mode == "present" and app.has_class("-presenting")
+        assert app.selection.mode == "present" and app.browser.presenting
         app.apply_selection(Selection(event=app.selection.event, lang="en"))
         await pilot.pause()
-        assert not app.has_class("-presenting")
+        assert not app.browser.presenting
 
 
 async def test_the_palette_in_chinese_offers_every_command_and_no_english() -> None:

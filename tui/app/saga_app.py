@@ -123,8 +123,8 @@ class SagaApp(App[None]):
             self.presentation.moved(time.monotonic())
 
     def _show_mode(self, selection: Selection) -> None:
-        """Presenter mode as a class on the app; the script screen on the stack or not."""
-        self.set_class(selection.mode == "present", "-presenting")
+        """Presenter mode shown or not; the script screen on the stack or not."""
+        self.browser.show_presenter(selection.mode == "present")
         for mode, kind in (("script", ScriptScreen), ("quiz", QuizScreen)):
             is_open = any(isinstance(screen, kind) for screen in self.screen_stack)
             if selection.mode != mode and is_open and self.browser in self.screen_stack:

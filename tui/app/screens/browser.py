@@ -84,6 +84,7 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.relabel()
+        self.show_presenter(self.selection.mode == "present")
         self.query_one("#events").focus()
 
     # The selection ---------------------------------------------------------------------------
@@ -97,6 +98,21 @@ class BrowserScreen(Screen[None]):
     def change(self, **changes: object) -> None:
         """Show the selection with some fields changed (`change(event="altman-fired")`)."""
         self.select(replace(self.selection, **changes))  # type: ignore[arg-type]
+
+    def show_presenter(self, on: bool) -> None:
+        """Presenter mode: the presenter view replaces the panes, under the power strip.
+
+        Two widgets shown or hidden, not a class on the app: a class restyles every widget of
+        every screen (most of what `p` cost)."""
+        for presenter in self.query(PresenterView):  # none before the screen is composed
+            presenter.display = on
+        for panes in self.query("#panes"):
+            panes.display = not on
+
+    @property
+    def presenting(self) -> bool:
+        """Whether the presenter view is shown (presenter mode)."""
+        return any(presenter.display for presenter in self.query(PresenterView))
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         if (old.lang, old.second_lang) != (new.lang, new.second_lang):
