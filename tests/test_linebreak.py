@@ -332,3 +332,24 @@ def test_rules_match_uniseg_on_any_mix_of_classes(text: str) -> None:
 def test_delegated_scripts_go_to_uniseg() -> None:
     thai = "ภาษาไทยไม่มีช่องว่าง"
     assert breakables(thai) == reference(thai)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60),
+    st.integers(min_value=1, max_value=80),
+    st.integers(min_value=0, max_value=10),
+)
+def test_a_paragraph_that_fits_is_one_line_as_the_rules_find(
+    paragraph: str, width: int, hang: int
+) -> None:
+    """The short cut for a paragraph that fits its width gives what the rules give: one line,
+    the whole paragraph (a short cut that differed would break rows and titles differently)."""
+    from tui.view.linebreak import _cells, _spans
+
+    paragraph = paragraph.replace("\n", " ")
+    if paragraph and _cells(paragraph)[-1] <= width:
+        assert line_spans(paragraph, width, hang) == _spans(
+            paragraph, _cells(paragraph), width, hang
+        )
+        assert line_spans(paragraph, width, hang) == ((0, len(paragraph)),)

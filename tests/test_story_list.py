@@ -205,6 +205,29 @@ async def test_rows_shown_before_are_not_drawn_again(monkeypatch: pytest.MonkeyP
         assert drawn
 
 
+async def test_a_list_measured_whole_draws_only_the_rows_on_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A short list is measured whole (an exact scrollbar from the first frame), but a row that
+    fits the width is one line without being drawn: only the rows on screen are drawn."""
+    from textual.visual import Visual
+
+    drawn: list[int] = []
+    original = Visual.to_strips
+
+    def to_strips(*args: object, **kwargs: object) -> object:
+        drawn.append(1)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Visual, "to_strips", to_strips)
+    app = ListApp(height=10)
+    async with app.run_test(size=(40, 20)) as pilot:
+        story_list = await shown(app, numbered(100), "r0")
+        await pilot.pause()
+        assert story_list.virtual_size.height == 100
+        assert 0 < len(drawn) <= 2 * story_list.scrollable_content_region.height
+
+
 async def test_a_click_on_a_row_drawn_for_an_earlier_list_picks_it_by_id() -> None:
     """A drawn row carries its id: kept across lists, it still picks the row now at that place."""
     app = ListApp()

@@ -67,6 +67,15 @@ def line_spans(paragraph: str, width: int, hang: int = 0) -> tuple[Span, ...]:
     if not paragraph:
         return ((0, 0),)
     cells = _cells(paragraph)
+    if cells[-1] <= max(1, width):
+        # It fits: one line, as the rules below would find (each unit fits, so none closes a
+        # line), without asking UAX #14 where the breaks are (most rows and titles fit).
+        return ((0, len(paragraph)),)
+    return _spans(paragraph, cells, width, hang)
+
+
+def _spans(paragraph: str, cells: tuple[int, ...], width: int, hang: int) -> tuple[Span, ...]:
+    """`line_spans` by the rules: units filled greedily, the first line `width` cells wide."""
     spans: list[Span] = []
     start = end = 0
     room, next_room = max(1, width), max(1, width - hang)

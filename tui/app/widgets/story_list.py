@@ -246,6 +246,11 @@ class StoryList(ScrollView, can_focus=True):
         return self.get_visual_style("story-list--row")
 
     def _measure(self, index: int) -> int:
+        """Row `index`'s height in lines: 1 if it fits the width (no need to draw it: the rows
+        of a list measured whole at start-up are mostly off screen), else its drawn lines."""
+        text = self.row_text(index)
+        if "\n" not in text.plain and text.cell_len <= self._width():
+            return 1
         return len(self._row_strips(index, self.get_visual_style("story-list--row")))
 
     def _sync_virtual_size(self) -> None:
