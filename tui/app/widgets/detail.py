@@ -71,7 +71,7 @@ class EventDetail(TextPane):
             )
         else:
             self.border_title = tr_label(lang, "pane.detail")
-        self._plan_ahead()
+        self.call_after_refresh(self._plan_ahead)  # the screen first: drawing ahead can wait
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         shown = ("event", "lang", "second_lang", "zone")
