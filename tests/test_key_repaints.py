@@ -108,6 +108,7 @@ async def test_a_new_event_repaints_only_the_panes_it_changes(repainted: list[st
         assert "EventDetail" in repainted
         assert "BrowserScreen" not in repainted
         assert "DaysList" not in repainted
+        assert "PowerStrip" not in repainted  # it shows the day, which did not change
 
 
 async def test_moving_the_focus_repaints_the_two_panes_not_the_screen(repainted: list[str]) -> None:

@@ -77,7 +77,10 @@ class PowerStrip(Widget):
         return tuple(cells)
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
-        if (old.event, old.lang) != (new.event, new.lang):
+        days = (
+            self.saga.day_of_event
+        )  # the strip shows the day, not the event: same day, same strip
+        if (days.get(old.event), old.lang) != (days.get(new.event), new.lang):
             self.refresh()
 
     def render(self) -> Text:
