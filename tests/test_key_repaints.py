@@ -124,3 +124,37 @@ async def test_moving_the_focus_repaints_the_two_panes_not_the_screen(repainted:
         assert before is not None and after is not None and after is not before
         assert type(before).__name__ in repainted and type(after).__name__ in repainted
         assert "BrowserScreen" not in repainted
+
+
+async def test_the_lists_and_the_panes_they_drive_change_in_the_same_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Down in the events (or the days) moves the highlight when the selection moves, so no
+    frame shows the highlight on one event and the event pane on another: one frame a key."""
+    from textual.screen import Screen
+
+    from tui.app.widgets.days import DaysList
+    from tui.app.widgets.events import EventsList
+
+    frames: list[tuple[str | None, str | None, str]] = []
+    original = Screen._compositor_refresh
+
+    def compositor_refresh(self: Screen[object]) -> None:
+        if self is app.browser:
+            events, days = self.query_one(EventsList), self.query_one(DaysList)
+            frames.append((events.highlighted_id, days.highlighted_id, app.selection.event))
+        original(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", compositor_refresh)
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        frames.clear()
+        await press(pilot, "down", "down", "up")
+        app.browser.query_one(DaysList).focus()
+        await press(pilot, "down", "down", "up")
+        assert frames
+        for events_row, day_row, event in frames:
+            assert events_row == event
+            assert day_row == app.saga.day_of_event[event]
+        assert app.selection.event != "altman-fired"

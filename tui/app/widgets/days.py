@@ -9,7 +9,10 @@ from tui.view.selection import Selection
 
 
 class DaysList(SagaList):
-    """Days of the story; highlighting one opens it."""
+    """Days of the story; highlighting one opens it (and the selection moves the highlight,
+    in the same frame as the other panes)."""
+
+    HIGHLIGHT_WAITS = True
 
     def _refresh_rows(self) -> None:
         lang, saga, days = self.selection.lang, self.saga, self.saga.days
@@ -30,5 +33,4 @@ class DaysList(SagaList):
 
     def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
-        if self.highlighted_id is not None:
-            self.post_message(DayPicked(self.highlighted_id))
+        self.post_message(DayPicked(message.row_id))

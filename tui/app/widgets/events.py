@@ -9,7 +9,10 @@ from tui.view.selection import Selection
 
 
 class EventsList(SagaList):
-    """The day's events; highlighting one selects it everywhere."""
+    """The day's events; highlighting one selects it everywhere (and the selection moves the
+    highlight, in the same frame as the other panes)."""
+
+    HIGHLIGHT_WAITS = True
 
     def _refresh_rows(self) -> None:
         lang = self.selection.lang
@@ -32,5 +35,4 @@ class EventsList(SagaList):
 
     def on_story_list_row_highlighted(self, message: StoryList.RowHighlighted) -> None:
         message.stop()
-        if self.highlighted_id is not None:
-            self.post_message(EventPicked(self.highlighted_id))
+        self.post_message(EventPicked(message.row_id))

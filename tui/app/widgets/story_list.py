@@ -56,6 +56,12 @@ class StoryList(ScrollView, can_focus=True):
 
     ALLOW_SELECT = False  # rows are picked, not selected as text (as in OptionList)
 
+    HIGHLIGHT_WAITS: ClassVar[bool] = False
+    """Whether a key or click that moves the highlight only asks for it (`RowHighlighted`) and
+    the highlight moves when the list's owner moves it (`highlight_id`). A list that drives
+    other panes (the days, the events) then changes in the same frame as they do, instead of
+    one frame ahead of them."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor_down", "Down", show=False),
         Binding("end", "last", "Last", show=False),
@@ -100,6 +106,8 @@ class StoryList(ScrollView, can_focus=True):
         self._build: RowText | None = None
         self._hang = 0
         self._highlighted: int | None = None
+        self._asked: int | None = None
+        """The row a key asked for and the owner has not highlighted yet (`HIGHLIGHT_WAITS`)."""
         self._hover: int | None = None
         self._map: LineMap | None = None
         self._map_width = -1
@@ -163,7 +171,7 @@ class StoryList(ScrollView, can_focus=True):
         self._ids, self._texts, self._build, self._hang = ids, texts, build, hang
         self._row_keys = [None] * len(ids)
         self._index_of = {row_id: index for index, row_id in enumerate(ids)}
-        self._highlighted = self._hover = None
+        self._highlighted = self._hover = self._asked = None
         self._forget_lines()
         self.scroll_y = 0
 
@@ -345,13 +353,24 @@ class StoryList(ScrollView, can_focus=True):
     def highlight_id(self, row_id: str | None) -> None:
         """Move the highlight to `row_id` (or clear it) without telling anyone."""
         index = self._index_of.get(row_id) if row_id is not None else None
+        self._asked = None
         self._move(index, announce=False)
         if index is not None:
             self.scroll_to_highlight()
 
+    @property
+    def _cursor(self) -> int | None:
+        """Where the next key moves from: the row asked for, else the highlighted one."""
+        return self._asked if self._asked is not None else self._highlighted
+
     def _move(self, index: int | None, *, announce: bool) -> None:
         if index is not None:
             index = min(max(index, 0), len(self._ids) - 1) if self._ids else None
+        if announce and self.HIGHLIGHT_WAITS:
+            if index is not None and index != self._cursor:
+                self._asked = index
+                self.post_message(self.RowHighlighted(self, index, self._ids[index]))
+            return
         old, self._highlighted = self._highlighted, index
         if index == old:
             return
@@ -382,12 +401,12 @@ class StoryList(ScrollView, can_focus=True):
 
     def action_cursor_down(self) -> None:
         """Down; stops at the last row."""
-        at = self._highlighted
+        at = self._cursor
         self._move(0 if at is None else at + 1, announce=True)
 
     def action_cursor_up(self) -> None:
         """Up; stops at the first row."""
-        at = self._highlighted
+        at = self._cursor
         self._move(len(self._ids) - 1 if at is None else max(0, at - 1), announce=True)
 
     def action_first(self) -> None:
@@ -409,7 +428,7 @@ class StoryList(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         if line_map is None or height <= 0 or not self._ids:
             return
-        at = self._highlighted
+        at = self._cursor
         if at is None:
             self._move(0 if direction < 0 else len(self._ids) - 1, announce=True)
             return
@@ -421,8 +440,8 @@ class StoryList(ScrollView, can_focus=True):
         self._move(index, announce=True)
 
     def action_select(self) -> None:
-        """Enter: choose the highlighted row."""
-        index = self._highlighted
+        """Enter: choose the highlighted row (or the one just asked for)."""
+        index = self._cursor
         if index is not None:
             self.post_message(self.RowSelected(self, index, self._ids[index]))
 
