@@ -8,6 +8,7 @@ from typing import get_args
 
 import pytest
 
+from openai_saga_assets import I18N_DIR
 from story.dates import PARTS_OF_DAY
 from story.model import Verdict
 from story.search import HitKind
@@ -129,3 +130,41 @@ def test_numbers_follow_the_language() -> None:
         "100.000",
         "100,000",
     ]
+
+
+def test_the_shipped_catalogues_json_is_what_their_yaml_says() -> None:
+    """The parsed catalogues that start-up reads (no PyYAML before the first frame) are the
+    YAML's, and record its digest: regenerate with `python -m tui.locale.i18n`."""
+    import json
+
+    from tui.locale import i18n
+
+    data = json.loads(i18n.PREBUILT.read_text(encoding="utf-8"))
+    assert data["sources"] == i18n.yaml_digest(I18N_DIR)
+    assert data["catalogues"] == {
+        path.stem: i18n._read(path) for path in sorted(I18N_DIR.glob("*.yaml"))
+    }
+    assert i18n._prebuilt(I18N_DIR) is not None
+
+
+def test_an_edited_catalogue_is_read_from_its_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalogue edited without regenerating the JSON: the JSON's digest no longer matches,
+    and the YAML is what counts (slower, never stale). Another folder never uses the JSON."""
+    from tui.locale import i18n
+
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for path in I18N_DIR.glob("*.yaml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    english = folder / "en.yaml"
+    english.write_text(english.read_text(encoding="utf-8") + "test.edited: edited\n", "utf-8")
+    prebuilt = tmp_path / "i18n.prebuilt.json"
+    prebuilt.write_bytes(i18n.PREBUILT.read_bytes())
+    monkeypatch.setattr(i18n, "I18N_DIR", folder)
+    monkeypatch.setattr(i18n, "PREBUILT", prebuilt)
+    monkeypatch.setenv("OPENAI_SAGA_CATALOGUES", str(folder))
+    assert i18n._prebuilt(folder) is None
+    assert i18n._discover()["en"]["test.edited"] == "edited"
+    assert i18n._prebuilt(tmp_path) is None
