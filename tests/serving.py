@@ -152,6 +152,17 @@ class Tab:
     async def send(self, keys: str) -> None:
         await self.socket.send_json(["stdin", keys])
 
+    async def quiet(self, still: float = 0.3, timeout: float = 10) -> None:
+        """Wait until nothing has arrived for `still` seconds: the app has drawn all it had to
+        (a palette that is still ranking its hits has not), or `timeout` has passed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self._arrived.clear()
+            try:
+                await asyncio.wait_for(self._arrived.wait(), still)
+            except TimeoutError:
+                return
+
     async def read_until(self, text: str, timeout: float = 30) -> str:
         """Wait until `text` shows in what arrived since the last call; returns that part."""
         deadline = time.monotonic() + timeout

@@ -150,3 +150,26 @@ async def test_a_palette_command_runs_its_action() -> None:
         await press(pilot, "ctrl+p", *tr("en", "cmd.script"), "enter")
         await pilot.pause()
         assert app.selection.mode == "script"
+
+
+async def test_a_selection_asked_for_while_one_reaches_the_panes_is_shown_after_it() -> None:
+    """A watcher that answers a change with another (a class undoing a student's key) must not
+    leave the panes after it showing the first change: every pane ends on the last selection."""
+    from tui.app.widgets.events import EventsList
+
+    app = saga_app("--fresh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "end")
+        held = app.selection
+
+        def undo(selection: Selection) -> None:
+            if selection.event != held.event:
+                app.apply_selection(held)
+
+        app.watch(app.browser, "selection", undo, init=False)
+        watchers = getattr(app.browser, "__watchers")["selection"]
+        watchers.insert(1, watchers.pop())  # before the panes, as when a class joins early
+        await press(pilot, "home")
+        assert app.selection.event == held.event
+        for pane in (app.browser.query_one(EventDetail), app.browser.query_one(EventsList)):
+            assert pane.selection.event == held.event, pane

@@ -65,6 +65,9 @@ class BrowserScreen(Screen[None]):
         self.set_reactive(BrowserScreen.selection, selection)
         self.hits: list[str] = []
         """Event ids of the last search, for n / N."""
+        self._selecting = False
+        self._next: Selection | None = None
+        """A selection asked for while another was being handed to the panes (`select`)."""
 
     def compose(self) -> ComposeResult:
         bound = BrowserScreen.selection
@@ -90,10 +93,26 @@ class BrowserScreen(Screen[None]):
     # The selection ---------------------------------------------------------------------------
 
     def select(self, selection: Selection) -> None:
-        """Show `selection`: every pane redraws what changed, in one screen update."""
-        if selection != self.selection:
+        """Show `selection`: every pane redraws what changed, in one screen update.
+
+        A selection asked for while one is being handed to the panes (a watcher that answers a
+        change with another: a class undoing a student's key) waits for the first to reach
+        every pane, then follows it. Set at once, the panes after that watcher would be handed
+        the first selection after the second, and keep showing it."""
+        if self._selecting:
+            self._next = selection
+            return
+        self._selecting = True
+        try:
             with self.app.batch_update():
-                self.selection = selection
+                while True:
+                    if selection != self.selection:
+                        self.selection = selection
+                    if self._next is None:
+                        break
+                    selection, self._next = self._next, None
+        finally:
+            self._selecting = False
 
     def change(self, **changes: object) -> None:
         """Show the selection with some fields changed (`change(event="altman-fired")`)."""
