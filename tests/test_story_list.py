@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -177,19 +178,25 @@ async def test_hover_draws_the_row_under_the_mouse_in_the_hover_style() -> None:
         assert story_list._hover == 1
 
 
-async def test_rows_shown_before_are_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """New rows keep what was drawn: a row with the same id and text as one shown before (the
-    same actor on the next day, a day seen again) costs no new drawing; a changed one does."""
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """One entry for every text broken into lines and drawn (`Visual.to_strips`)."""
     from textual.visual import Visual
 
-    drawn: list[int] = []
+    calls: list[int] = []
     original = Visual.to_strips
 
     def to_strips(*args: object, **kwargs: object) -> object:
-        drawn.append(1)
+        calls.append(1)
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Visual, "to_strips", to_strips)
+    yield calls
+
+
+async def test_rows_shown_before_are_not_drawn_again(drawn: list[int]) -> None:
+    """New rows keep what was drawn: a row with the same id and text as one shown before (the
+    same actor on the next day, a day seen again) costs no new drawing; a changed one does."""
     app = ListApp()
     async with app.run_test(size=(40, 20)) as pilot:
         story_list = await shown(app, numbered(5), "r0")
@@ -205,21 +212,9 @@ async def test_rows_shown_before_are_not_drawn_again(monkeypatch: pytest.MonkeyP
         assert drawn
 
 
-async def test_a_list_measured_whole_draws_only_the_rows_on_screen(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_a_list_measured_whole_draws_only_the_rows_on_screen(drawn: list[int]) -> None:
     """A short list is measured whole (an exact scrollbar from the first frame), but a row that
     fits the width is one line without being drawn: only the rows on screen are drawn."""
-    from textual.visual import Visual
-
-    drawn: list[int] = []
-    original = Visual.to_strips
-
-    def to_strips(*args: object, **kwargs: object) -> object:
-        drawn.append(1)
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Visual, "to_strips", to_strips)
     app = ListApp(height=10)
     async with app.run_test(size=(40, 20)) as pilot:
         story_list = await shown(app, numbered(100), "r0")
