@@ -236,7 +236,14 @@ def coverage(saga: Saga, languages: tuple[str, ...] = UI_LANGUAGES) -> tuple[Cov
         roots.append(saga.script)
     if saga.lesson is not None:
         roots.append(saga.lesson)
-    texts = list(localized_texts(item for root in roots for item in items_with_origin(root)))
-    return tuple(
-        Coverage(lang, sum(1 for text in texts if text.has(lang)), len(texts)) for lang in languages
-    )
+    written = [0] * len(languages)
+    total = 0
+    for text in localized_texts(item for root in roots for item in items_with_origin(root)):
+        total += 1
+        values = text.values
+        for index, lang in enumerate(languages):
+            value = values.get(lang)  # written: not blank, as `Localized.has` says
+            if value and not value.isspace():
+                written[index] += 1
+    counted = zip(languages, written, strict=True)
+    return tuple(Coverage(lang, count, total) for lang, count in counted)
