@@ -20,6 +20,10 @@ from tui.cli.progress import ProgressLine
 
 MAX_SHOWN = 50
 """Problem lines printed per story; the rest are counted in one more line."""
+LEFT_TO_THE_EXIT: list[Saga] = []
+"""The last big story validated, kept (and frozen out of the collector's way) until the process
+ends: `main.leave` then exits without the interpreter's teardown, where freeing the story object
+by object would only delay the exit (0.3 s at 100,000 events)."""
 
 
 def summary_line(name: str, saga: Saga) -> str:
@@ -45,9 +49,8 @@ def summary(name: str, path: Path) -> tuple[str | None, list[str]]:
             progress.close()
         if saga is not None:
             line = summary_line(name, saga)
-            # A big story is left to the end of the process rather than freed object by object
-            # (`main.leave` exits without the interpreter's teardown when something is frozen).
-            freeze_loaded(len(saga.events))
+            if freeze_loaded(len(saga.events)):
+                LEFT_TO_THE_EXIT[:] = [saga]  # the last one: memory stays that of one story
             return line, []
     ordered = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
     lines = [str(problem) for problem in ordered[:MAX_SHOWN]]
