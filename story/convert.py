@@ -270,6 +270,14 @@ def _localized(conv: Converter, value: Any, path: Path_) -> Localized:
         if isinstance(value, str):
             raise conv.fail(path, 'expected texts by language, like {en: "...", fr: "..."}')
         raise conv.wrong_type(path, "texts by language", value)
+    if not conv.controls_possible and _known_languages.issuperset(value):
+        # The common case, checked without a call a language: languages seen before, and
+        # texts in a file that cannot hold a control character.
+        for text in value.values():
+            if type(text) is not str or len(text) > MAX_TEXT_CHARS:
+                break
+        else:
+            return Localized(value)
     failed = False
     for lang, text in value.items():
         if lang not in _known_languages:
