@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from story import parallel
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
 from story.convert import Converter, Invalid, convert_sections
 from story.gcpause import gc_paused
@@ -99,14 +100,21 @@ def read_story(
 
 
 def read_story_counted(
-    path: Path, shown_as: str | None = None, progress: Progress | None = None
+    path: Path,
+    shown_as: str | None = None,
+    progress: Progress | None = None,
+    *,
+    workers: int = 1,
 ) -> tuple[Saga | None, list[Problem], int]:
-    """`read_story`, with the total number of problems found (some may not be returned)."""
+    """`read_story`, with the total number of problems found (some may not be returned).
+
+    With `workers` over 1, a big story's files are parsed by that many processes at once
+    (`story.parallel`: ask `usable_workers()` how many are safe); the result is the same."""
     shown = shown_as or str(path)
     log = ProblemLog()
     try:
         with gc_paused():
-            saga, documents = _read_story(path, shown, log, progress)
+            saga, documents = _read_story(path, shown, log, progress, workers)
             if saga is not None:
                 return saga, [], 0
             return None, place_problems(list(log), documents), log.total
@@ -116,12 +124,12 @@ def read_story_counted(
 
 
 def _read_story(
-    path: Path, shown: str, problems: ProblemLog, progress: Progress | None
+    path: Path, shown: str, problems: ProblemLog, progress: Progress | None, workers: int
 ) -> tuple[Saga | None, dict[str, Document]]:
     """Read, convert and check; the documents are returned to place the problems."""
     files, found = story_files(path, shown)
     problems.extend(found)
-    documents, incomplete = _read_files(files, problems, progress)
+    documents, incomplete = _read_files(files, problems, progress, workers)
     context = CheckContext(documents, problems, shown, incomplete=incomplete)
     parsed = _convert(documents, context, progress)
     if not files or (problems and not parsed):
@@ -136,10 +144,14 @@ def _read_story(
 
 
 def _read_files(
-    files: list[tuple[Path, str]], problems: ProblemLog, progress: Progress | None
+    files: list[tuple[Path, str]], problems: ProblemLog, progress: Progress | None, workers: int
 ) -> tuple[dict[str, Document], bool]:
     """The parsed documents by name, and whether some file could not be parsed at all."""
     sizes = [_file_size(file_path) for file_path, _ in files]
+    if parallel.worth_it(sizes, workers):
+        report = None if progress is None else _scaled(progress, 0, 1, 1)
+        parsed, _ = parallel.parse_files(files, sizes, workers, MAX_VALUES, report)
+        return _merged(files, parsed, problems)
     total_bytes = max(sum(sizes), 1)
     documents: dict[str, Document] = {}
     budget = ValueBudget(MAX_VALUES)
@@ -151,6 +163,31 @@ def _read_files(
         report = _scaled(progress, done_bytes, size, total_bytes)
         document, file_problems = read_yaml(file_path, name, report, budget)
         done_bytes += size
+        problems.extend(file_problems)
+        if document is None:
+            incomplete = True
+        else:
+            documents[name] = document
+    return documents, incomplete
+
+
+def _merged(
+    files: list[tuple[Path, str]], parsed: list[parallel.Parsed], problems: ProblemLog
+) -> tuple[dict[str, Document], bool]:
+    """`_read_files`'s result from files parsed each alone: the story's budget of values is
+    applied in file order, as when they are read one after the other (the file that goes over
+    it is read again with what was left, so that it stops where it would have stopped)."""
+    documents: dict[str, Document] = {}
+    budget = ValueBudget(MAX_VALUES)
+    incomplete = False
+    for (file_path, name), alone in zip(files, parsed, strict=True):
+        if budget.exhausted:
+            break
+        if alone.used > budget.left:
+            document, file_problems = read_yaml(file_path, name, None, budget)
+        else:
+            budget.used += alone.used
+            document, file_problems = alone.document, alone.problems
         problems.extend(file_problems)
         if document is None:
             incomplete = True
