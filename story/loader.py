@@ -14,7 +14,7 @@ from pathlib import Path
 
 from story import parallel
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
-from story.convert import Converter, Invalid, convert_sections
+from story.convert import ConvertedFile, convert_document
 from story.gcpause import gc_paused
 from story.layout import is_story_file
 from story.lesson import merge_lessons
@@ -37,6 +37,8 @@ Progress = Callable[[float], None]
 """Told now and then how much of a load is done (0 to 1), for a progress line."""
 PARSING_SHARE = 0.6
 """Of a load's time, the part spent parsing YAML (the rest converts and checks)."""
+CONVERTED_SHARE = PARSING_SHARE + (1 - PARSING_SHARE) * 0.8
+"""Of a load's time, the part spent parsing and converting (the rest checks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +131,15 @@ def _read_story(
     """Read, convert and check; the documents are returned to place the problems."""
     files, found = story_files(path, shown)
     problems.extend(found)
-    documents, incomplete = _read_files(files, problems, progress, workers)
-    context = CheckContext(documents, problems, shown, incomplete=incomplete)
-    parsed = _convert(documents, context, progress)
+    sizes = [_file_size(file_path) for file_path, _ in files]
+    if parallel.worth_it(sizes, workers):
+        documents, context, parsed = _read_in_parallel(
+            files, sizes, problems, shown, progress, workers
+        )
+    else:
+        documents, incomplete = _read_files(files, sizes, problems, progress)
+        context = CheckContext(documents, problems, shown, incomplete=incomplete)
+        parsed = _convert(documents, context, progress)
     if not files or (problems and not parsed):
         return None, documents
     info = check_story(parsed, context)
@@ -144,14 +152,9 @@ def _read_story(
 
 
 def _read_files(
-    files: list[tuple[Path, str]], problems: ProblemLog, progress: Progress | None, workers: int
+    files: list[tuple[Path, str]], sizes: list[int], problems: ProblemLog, progress: Progress | None
 ) -> tuple[dict[str, Document], bool]:
     """The parsed documents by name, and whether some file could not be parsed at all."""
-    sizes = [_file_size(file_path) for file_path, _ in files]
-    if parallel.worth_it(sizes, workers):
-        report = None if progress is None else _scaled(progress, 0, 1, 1)
-        parsed, _ = parallel.parse_files(files, sizes, workers, MAX_VALUES, report)
-        return _merged(files, parsed, problems)
     total_bytes = max(sum(sizes), 1)
     documents: dict[str, Document] = {}
     budget = ValueBudget(MAX_VALUES)
@@ -171,29 +174,56 @@ def _read_files(
     return documents, incomplete
 
 
+def _read_in_parallel(
+    files: list[tuple[Path, str]],
+    sizes: list[int],
+    problems: ProblemLog,
+    shown: str,
+    progress: Progress | None,
+    workers: int,
+) -> tuple[dict[str, Document], CheckContext, list[StoryFile]]:
+    """`_read_files` then `_convert`, each file read and converted by one of `workers`
+    processes (`story.parallel`): the problems come in the same order (every file's reading,
+    then every file's conversion)."""
+    reads, _ = parallel.read_files(files, sizes, workers, MAX_VALUES, _read_share(progress))
+    documents, incomplete, converted = _merged(files, reads, problems)
+    context = CheckContext(documents, problems, shown, incomplete=incomplete)
+    parsed: list[StoryFile] = []
+    for read in converted:
+        problems.absorb(read.log)
+        if read.converted is not None:
+            _take(read.converted, context, parsed)
+    return documents, context, parsed
+
+
 def _merged(
-    files: list[tuple[Path, str]], parsed: list[parallel.Parsed], problems: ProblemLog
-) -> tuple[dict[str, Document], bool]:
-    """`_read_files`'s result from files parsed each alone: the story's budget of values is
-    applied in file order, as when they are read one after the other (the file that goes over
-    it is read again with what was left, so that it stops where it would have stopped)."""
+    files: list[tuple[Path, str]], reads: list[parallel.FileRead], problems: ProblemLog
+) -> tuple[dict[str, Document], bool, list[parallel.FileRead]]:
+    """`_read_files`'s result from files read each alone, and the reads whose conversion
+    counts: the story's budget of values is applied in file order, as when they are read one
+    after the other (the file that goes over it is read again with what was left, so that it
+    stops where it would have stopped, and the files after it are not read)."""
     documents: dict[str, Document] = {}
     budget = ValueBudget(MAX_VALUES)
     incomplete = False
-    for (file_path, name), alone in zip(files, parsed, strict=True):
+    kept: list[parallel.FileRead] = []
+    for (file_path, name), read in zip(files, reads, strict=True):
         if budget.exhausted:
             break
-        if alone.used > budget.left:
+        if read.used > budget.left:
             document, file_problems = read_yaml(file_path, name, None, budget)
+            if document is not None:  # never: it went over the budget; but converted as read
+                kept.append(parallel.converted_here(document, file_problems))
         else:
-            budget.used += alone.used
-            document, file_problems = alone.document, alone.problems
+            budget.used += read.used
+            document, file_problems = read.document, read.problems
+            kept.append(read)
         problems.extend(file_problems)
         if document is None:
             incomplete = True
         else:
             documents[name] = document
-    return documents, incomplete
+    return documents, incomplete, kept
 
 
 def _convert(
@@ -203,18 +233,22 @@ def _convert(
     parsed: list[StoryFile] = []
     for count, document in enumerate(documents.values()):
         if progress is not None:
-            progress(PARSING_SHARE + (1 - PARSING_SHARE) * 0.8 * count / len(documents))
+            progress(PARSING_SHARE + (CONVERTED_SHARE - PARSING_SHARE) * count / len(documents))
         if document.value is None:
             continue
-        converter = Converter(document, context.problems)
-        try:
-            parsed.append(convert_sections(converter, StoryFile, document.value))
-        except Invalid:
-            context.incomplete = True  # a file that is not a mapping: its ids are unknown
-        for kind, ids in converter.broken.items():
-            context.broken.setdefault(kind, set()).update(ids)
-        context.broken_sections |= converter.broken_kinds
+        _take(convert_document(document, context.problems), context, parsed)
     return parsed
+
+
+def _take(converted: ConvertedFile, context: CheckContext, parsed: list[StoryFile]) -> None:
+    """Add a converted file to `parsed`, and what broke in it to `context`."""
+    if converted.story_file is None:
+        context.incomplete = True  # a file that is not a mapping: its ids are unknown
+    else:
+        parsed.append(converted.story_file)
+    for kind, ids in converted.broken.items():
+        context.broken.setdefault(kind, set()).update(ids)
+    context.broken_sections |= converted.broken_kinds
 
 
 def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
@@ -229,6 +263,14 @@ def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
         notes=tuple(item for file in parsed for item in file.notes),
         lesson=merge_lessons(file.lesson for file in parsed if file.lesson is not None),
     )
+
+
+def _read_share(progress: Progress | None) -> Progress | None:
+    """A parallel read's progress (reading and converting) as a share of the whole load."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda share: report(CONVERTED_SHARE * share)
 
 
 def _file_size(path: Path) -> int:

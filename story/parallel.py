@@ -1,150 +1,147 @@
-"""Parse a big story's files on several cores at once (`validate` asks for it).
+"""Read a big story's files on several cores at once (`validate` asks for it).
 
-Parsing is most of a load (libyaml's events, then our values: 0.05 ms an event) and a big story
-comes in several files (one holds at most 16 MiB). On a machine with two cores, another
-process parses some files while this one parses the others: 10,000 events are read in about
-0.3 s instead of 0.5. The other process is a fork of this one (nothing to start or import) and
-sends each file back with `marshal`: its plain values (dicts, lists, text, numbers) are read
-back here in a tenth of the time they took to parse.
+Reading a file (libyaml's events, then our values) and converting it into the model is most of
+a load, about 0.07 ms an event, and a big story comes in several files (one holds at most
+16 MiB). On a machine with two cores, another process reads and converts some files while
+this one does the others: 10,000 events take about 0.35 s instead of 0.6. The other process is
+a fork of this one (nothing to start or import) and sends each converted file back as msgspec
+bytes, read back here in a fifteenth of the time it took to make.
 
-Each file is parsed alone, with the whole story's budget of values; the caller applies the
-budget in file order (see `story.loader`), so the values, the problems and their places are
-those of a reading one file after the other. Forking is done only where it is safe: on Linux,
-from a process that runs a single thread (a thread holding a lock at the fork would leave the
-child waiting for it forever). Anything that goes wrong with another process (it died, its
-result could not be read) costs only time: the file is parsed here instead.
+Each file is read alone, with the whole story's budget of values; the loader applies the
+budget in file order (`story.loader`), so the story, the problems and their places are those of
+a reading one file after the other. Forking is done only where it is safe: on Linux, from a
+process that runs a single thread (a thread holding a lock at the fork would leave the child
+waiting for it forever); and only onto cores that other work leaves free (on a busy machine
+the other process would wait for a core, and this one for it: slower than reading alone).
+Anything that goes wrong with another process (it died, its result could not be read) costs
+only time: the file is read here instead.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from story.problems import Problem
+import msgspec
+
+from story.convert import ConvertedFile, convert_document
+from story.model import StoryFile
+from story.problems import Problem, ProblemLog
 from story.yamlread import Document, ValueBudget, read_yaml
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
 PARALLEL_FROM_BYTES = 4 * 1024 * 1024
-"""Below this size (about 3,500 events) the whole story parses in less than 0.2 s: starting
-another process and reading its results back would win little."""
+"""Below this size (about 3,500 events) the whole story is read in less than 0.25 s: starting
+another process and taking its results back would win little."""
 MAX_WORKERS = 8
-READ_BACK = 0.12
-"""Reading a file's values back costs about this share of parsing it: this process parses a
-little less than its part, so both end at about the same time."""
+READ_BACK = 0.08
+"""Taking a file back from another process costs about this share of reading it: this process
+reads a little less than its part, so that all end at about the same time."""
 
 Progress = Callable[[float], None]
 
 
 @dataclass
-class Parsed:
-    """One file parsed alone: its document (None when it could not be read) and problems."""
+class FileRead:
+    """One file read alone and converted."""
 
     document: Document | None
+    """None when it could not be read (its value is dropped once converted)."""
     problems: list[Problem]
+    """The problems of reading it (those of converting it are in `log`)."""
     used: int
     """The values it holds (up to where its reading stopped): the caller's budget counts it."""
+    converted: ConvertedFile | None
+    """None when there was no value to convert (an empty file, or one that could not be read)."""
+    log: ProblemLog
+    """The problems of converting it."""
 
 
-def usable_workers() -> int:
-    """How many processes may parse at once here (this one included): the cores this process
-    may run on when forking is safe, else 1."""
+def usable_workers(load: float | None = None) -> int:
+    """How many processes may read at once here (this one included): the cores this process
+    may run on that other work did not keep busy lately (`load`: the load average of the last
+    minute, read when not given), when forking is safe; else 1. Another process helps only
+    on a free core: on a busy machine it would wait for one, and this process for it."""
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
+        busy = int(os.getloadavg()[0] if load is None else load)
     except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_WORKERS))
+        return 1
+    return max(1, min(cores - busy, MAX_WORKERS))
 
 
 def worth_it(sizes: Sequence[int], workers: int) -> bool:
-    """Whether parsing these files in several processes should save time."""
+    """Whether reading these files in several processes should save time."""
     return workers > 1 and len(sizes) > 1 and sum(sizes) >= PARALLEL_FROM_BYTES
 
 
-def parse_alone(path: Path, name: str, limit: int, progress: Progress | None = None) -> Parsed:
-    """Parse one file with a budget of its own: `limit`, the whole story's."""
+def read_alone(path: Path, name: str, limit: int, progress: Progress | None = None) -> FileRead:
+    """Read and convert one file with a budget of its own: `limit`, the whole story's."""
     budget = ValueBudget(limit)
     document, problems = read_yaml(path, name, progress, budget)
-    return Parsed(document, problems, budget.used)
+    if document is None:
+        return FileRead(None, problems, budget.used, None, ProblemLog())
+    read = converted_here(document, problems)
+    read.used = budget.used
+    document.value = None  # now in the model: the rest of its values can go
+    return read
 
 
-def parse_files(
+def converted_here(document: Document, problems: list[Problem]) -> FileRead:
+    """A document read here by the caller, converted."""
+    log = ProblemLog()
+    converted = None if document.value is None else convert_document(document, log)
+    return FileRead(document, problems, document.values, converted, log)
+
+
+def read_files(
     files: Sequence[tuple[Path, str]],
     sizes: Sequence[int],
     workers: int,
     limit: int,
     progress: Progress | None = None,
-) -> tuple[list[Parsed], int]:
-    """Every file parsed alone (each with a budget of `limit` values), `workers` processes at
-    once (this one among them), in file order; and how many of them another process parsed.
-    `progress` is told the share of the bytes parsed (0 to 1)."""
+) -> tuple[list[FileRead], int]:
+    """Every file read alone (each with a budget of `limit` values), `workers` processes at
+    once (this one among them), in file order; and how many of them another process read.
+    `progress` is told the share of the bytes read (0 to 1)."""
     import multiprocessing  # imported for a big story only
     from concurrent.futures import ProcessPoolExecutor
 
     mine, theirs = _shares(sizes, workers)
     if not theirs:  # one file holds (nearly) all the story
-        return [parse_alone(path, name, limit) for path, name in files], 0
-    results: dict[int, Parsed] = {}
+        return [read_alone(path, name, limit) for path, name in files], 0
+    results: dict[int, FileRead] = {}
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(workers - 1, len(theirs)), mp_context=context) as pool:
-        futures = {index: pool.submit(_parse_to_send, *files[index], limit) for index in theirs}
+        futures = {index: pool.submit(_read_to_send, *files[index], limit) for index in theirs}
         tracker = _Tracker(sizes, futures, progress)
         for index in mine:
-            results[index] = parse_alone(*files[index], limit, tracker.while_parsing(index))
-            tracker.parsed_here(index)
+            results[index] = read_alone(*files[index], limit, tracker.while_reading(index))
+            tracker.read_here(index)
         sent = 0
         for index, future in futures.items():
             received = _received(future, files[index][1])
             if received is not None:
                 sent += 1
-            results[index] = received or parse_alone(*files[index], limit)
+            results[index] = received or read_alone(*files[index], limit)
             tracker.tell()
     return [results[index] for index in range(len(files))], sent
 
 
-class _Tracker:
-    """The share of a parallel parse done, for a progress line: the files parsed here, the
-    part of the one being parsed, and the files the other processes have finished."""
-
-    def __init__(
-        self, sizes: Sequence[int], futures: dict[int, Future[Sent]], progress: Progress | None
-    ) -> None:
-        self.sizes = sizes
-        self.futures = futures
-        self.progress = progress
-        self.total = max(sum(sizes), 1)
-        self.here = 0
-
-    def while_parsing(self, index: int) -> Progress | None:
-        """What `read_yaml` tells while it parses file `index` here."""
-        if self.progress is None:
-            return None
-        return lambda share: self.tell(self.sizes[index] * share)
-
-    def parsed_here(self, index: int) -> None:
-        self.here += self.sizes[index]
-        self.tell()
-
-    def tell(self, extra: float = 0.0) -> None:
-        if self.progress is None:
-            return
-        sent = sum(self.sizes[index] for index, future in self.futures.items() if future.done())
-        self.progress(min(1.0, (self.here + sent + extra) / self.total))
-
-
 def _shares(sizes: Sequence[int], workers: int) -> tuple[list[int], list[int]]:
-    """The files this process parses, and those given to the others (largest first). This
-    process also reads back what the others send, so it takes a little less than its part."""
-    # This process's time, its part p of the bytes and the others' read back, is p + t(1 - p);
+    """The files this process reads, and those given to the others (largest first). This
+    process also takes back what the others send, so it reads a little less than its part."""
+    # This process's time, its part p of the bytes and the others' taken back, is p + t(1 - p);
     # each of the k others' (1 - p) / k: equal when p = (1 - tk) / (1 + k - tk).
     others = workers - 1
     target = sum(sizes) * max(0.0, 1 - READ_BACK * others) / (1 + others - READ_BACK * others)
@@ -160,28 +157,71 @@ def _shares(sizes: Sequence[int], workers: int) -> tuple[list[int], list[int]]:
     return sorted(mine), theirs
 
 
-Sent = tuple[bytes | None, list[Problem], int]
-"""What another process sends back for a file: its document packed by `marshal` (None when it
-could not be read), its problems and the values it counted."""
+Sent = tuple[str | None, int, list[Problem], int, bytes | None, ConvertedFile | None, ProblemLog]
+"""What another process sends back for a file: its text and count of values (None when it
+could not be read), its reading's problems and the values it used, its StoryFile as msgspec
+bytes, the rest of its conversion (without the StoryFile), its conversion's problems."""
 
 
-def _parse_to_send(path: Path, name: str, limit: int) -> Sent:
-    """In another process: parse one file and pack its document for the way back."""
-    parsed = parse_alone(path, name, limit)
-    document = parsed.document
-    if document is None:
-        return None, parsed.problems, parsed.used
-    packed = marshal.dumps((document.value, document.text, document.values))
-    return packed, parsed.problems, parsed.used
+@cache
+def _encoder() -> msgspec.msgpack.Encoder:
+    return msgspec.msgpack.Encoder()
 
 
-def _received(future: Future[Sent], name: str) -> Parsed | None:
-    """A file parsed by another process, or None when that went wrong (it is parsed here)."""
+@cache
+def _decoder() -> msgspec.msgpack.Decoder[StoryFile]:
+    return msgspec.msgpack.Decoder(StoryFile)
+
+
+def _read_to_send(path: Path, name: str, limit: int) -> Sent:
+    """In another process: read and convert one file, packed for the way back."""
+    read = read_alone(path, name, limit)
+    document, converted = read.document, read.converted
+    text, values = (None, 0) if document is None else (document.text, document.values)
+    packed = None
+    if converted is not None and converted.story_file is not None:
+        packed = _encoder().encode(converted.story_file)
+        converted = ConvertedFile(None, converted.broken, converted.broken_kinds)
+    return text, values, read.problems, read.used, packed, converted, read.log
+
+
+def _received(future: Future[Sent], name: str) -> FileRead | None:
+    """A file read by another process, or None when that went wrong (it is read here)."""
     try:
-        packed, problems, used = future.result()
-        if packed is None:
-            return Parsed(None, problems, used)
-        value, text, values = marshal.loads(packed)
+        text, values, problems, used, packed, converted, log = future.result()
+        if converted is not None and packed is not None:
+            converted.story_file = _decoder().decode(packed)
     except Exception:  # a dead process, a broken pipe, damaged bytes: only time is lost
         return None
-    return Parsed(Document(name, value, text, problems, values), problems, used)
+    document = None if text is None else Document(name, None, text, problems, values)
+    return FileRead(document, problems, used, converted, log)
+
+
+class _Tracker:
+    """The share of a parallel read done, for a progress line: the files read here, the part
+    of the one being read, and the files the other processes have finished."""
+
+    def __init__(
+        self, sizes: Sequence[int], futures: dict[int, Future[Sent]], progress: Progress | None
+    ) -> None:
+        self.sizes = sizes
+        self.futures = futures
+        self.progress = progress
+        self.total = max(sum(sizes), 1)
+        self.here = 0
+
+    def while_reading(self, index: int) -> Progress | None:
+        """What `read_yaml` tells while it parses file `index` here."""
+        if self.progress is None:
+            return None
+        return lambda share: self.tell(self.sizes[index] * share)
+
+    def read_here(self, index: int) -> None:
+        self.here += self.sizes[index]
+        self.tell()
+
+    def tell(self, extra: float = 0.0) -> None:
+        if self.progress is None:
+            return
+        sent = sum(self.sizes[index] for index, future in self.futures.items() if future.done())
+        self.progress(min(1.0, (self.here + sent + extra) / self.total))

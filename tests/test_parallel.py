@@ -35,7 +35,7 @@ if limit:
 if sys.argv[3] == "workers-fail":
     def broken(*args):
         raise OSError("no")
-    parallel._parse_to_send = broken
+    parallel._read_to_send = broken
 story = Path(sys.argv[1])
 shares = []
 found = {}
@@ -50,10 +50,12 @@ for workers in (1, 3):
     }
 files, _ = loader.story_files(story, "s")
 sizes = [loader._file_size(path) for path, _ in files]
-_, sent = parallel.parse_files(files, sizes, 3, yamlread.MAX_VALUES)
+_, sent = parallel.read_files(files, sizes, 3, yamlread.MAX_VALUES)
 print(json.dumps({
     "one": found[1], "several": found[3], "sent": sent, "shares": shares,
-    "usable": parallel.usable_workers(),
+    "idle": parallel.usable_workers(load=0.4),
+    "one_busy": parallel.usable_workers(load=1.2),
+    "all_busy": parallel.usable_workers(load=64.0),
 }))
 """
 
@@ -82,7 +84,7 @@ def test_a_valid_story_is_the_same_story(story: Path) -> None:
 
 
 def test_problems_in_files_parsed_elsewhere_are_the_same_with_their_places(story: Path) -> None:
-    """events-001 to -003 are parsed by other processes (the largest files go to them)."""
+    """events-001 to -003 are read by other processes (the largest files go to them)."""
     third = story / "events-002.yaml"
     third.write_text(third.read_text().replace("  date:", "  date: '2001-01-01'\n  date:", 1))
     second = story / "events-001.yaml"
@@ -95,13 +97,19 @@ def test_problems_in_files_parsed_elsewhere_are_the_same_with_their_places(story
     assert "s/events-002.yaml:" in problems and "duplicate key 'date'" in problems
     assert "s/events-001.yaml:" in problems and "invalid YAML" in problems
     fourth = story / "events-003.yaml"
-    fourth.write_text(fourth.read_text().replace("- ada-quill", "- nobody", 3))
+    text = fourth.read_text().replace("- ada-quill", "- nobody", 3)
+    fourth.write_text(text.replace("  date:", "  colour: red\n  date:", 1))
     second.write_text(second.read_text().replace("  sources: [\n", "  sources:\n", 1))
     found = read_both_ways(story)
     assert found["one"] == found["several"]
     several = found["several"]
     assert isinstance(several, dict)
-    assert sum("unknown actor 'nobody'" in line for line in several["problems"]) == 3
+    assert [line.split(" (expected")[0] for line in several["problems"]] == [
+        "s/events-002.yaml:4:3: duplicate key 'date'",
+        "s/events-003.yaml:3:3: unknown key 'colour'",  # its event is broken: its actors are not
+        "s/events-003.yaml:303:5: unknown actor 'nobody'",  # checked (one 'nobody' among them)
+        "s/events-003.yaml:510:5: unknown actor 'nobody'",
+    ]
 
 
 def test_the_story_budget_of_values_stops_at_the_same_place(story: Path) -> None:
@@ -130,10 +138,12 @@ def test_progress_goes_up_to_the_end(story: Path) -> None:
     assert shares == sorted(shares) and shares[-1] == 1.0
 
 
-def test_as_many_workers_as_cores_in_a_process_of_one_thread(story: Path) -> None:
+def test_as_many_workers_as_free_cores_in_a_process_of_one_thread(story: Path) -> None:
+    found = read_both_ways(story)
     cores = len(os.sched_getaffinity(0)) if sys.platform.startswith("linux") else 0
-    expected = min(cores, parallel.MAX_WORKERS) if cores else 1
-    assert read_both_ways(story)["usable"] == expected
+    assert found["idle"] == (min(cores, parallel.MAX_WORKERS) if cores else 1)
+    assert found["one_busy"] == (min(cores - 1, parallel.MAX_WORKERS) if cores > 1 else 1)
+    assert found["all_busy"] == 1
 
 
 def test_no_fork_while_another_thread_runs() -> None:
