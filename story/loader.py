@@ -317,10 +317,11 @@ def coverage(saga: Saga, languages: tuple[str, ...] = UI_LANGUAGES) -> tuple[Cov
         roots.append(saga.lesson)
     written = [0] * len(languages)
     total = 0
-    for text in localized_texts(item for root in roots for item in items_with_origin(root)):
+    numbered = tuple(enumerate(languages))
+    for text in localized_texts(items_with_origin(tuple(roots))):
         total += 1
         values = text.values
-        for index, lang in enumerate(languages):
+        for index, lang in numbered:
             value = values.get(lang)  # written: not blank, as `Localized.has` says
             if value and not value.isspace():
                 written[index] += 1
