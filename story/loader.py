@@ -14,7 +14,8 @@ from pathlib import Path
 
 from story import parallel
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
-from story.convert import ConvertedFile, convert_document
+from story.convert import ConvertedFile
+from story.fileread import FileRead, read_file
 from story.gcpause import gc_paused
 from story.layout import is_story_file
 from story.lesson import merge_lessons
@@ -23,7 +24,7 @@ from story.model import StoryFile, StoryInfo
 from story.places import place_problems
 from story.problems import Problem, ProblemLog, StoryError
 from story.saga import Saga
-from story.yamlread import MAX_VALUES, Document, ValueBudget, read_yaml
+from story.yamlread import MAX_VALUES, Document, ValueBudget
 from story.yamlread import Progress as YamlProgress
 
 MAX_FILES = 500
@@ -35,10 +36,8 @@ UI_LANGUAGES = ("en", "fr", "id", "zh")
 
 Progress = Callable[[float], None]
 """Told now and then how much of a load is done (0 to 1), for a progress line."""
-PARSING_SHARE = 0.6
-"""Of a load's time, the part spent parsing YAML (the rest converts and checks)."""
-CONVERTED_SHARE = PARSING_SHARE + (1 - PARSING_SHARE) * 0.8
-"""Of a load's time, the part spent parsing and converting (the rest checks)."""
+CONVERTED_SHARE = 0.9
+"""Of a load's time, the part spent reading and converting files (the rest checks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +132,13 @@ def _read_story(
     problems.extend(found)
     sizes = [_file_size(file_path) for file_path, _ in files]
     if parallel.worth_it(sizes, workers):
-        documents, context, parsed = _read_in_parallel(
-            files, sizes, problems, shown, progress, workers
-        )
+        alone, _ = parallel.read_files(files, sizes, workers, MAX_VALUES, _read_share(progress))
+        reads = _within_budget(files, alone)
     else:
-        documents, incomplete = _read_files(files, sizes, problems, progress)
-        context = CheckContext(documents, problems, shown, incomplete=incomplete)
-        parsed = _convert(documents, context, progress)
+        reads = _read_here(files, sizes, progress)
+    documents, incomplete = _documents(reads, problems)
+    context = CheckContext(documents, problems, shown, incomplete=incomplete)
+    parsed = _converted(reads, context)
     if not files or (problems and not parsed):
         return None, documents
     info = check_story(parsed, context)
@@ -151,92 +150,66 @@ def _read_story(
     return _assemble(info, parsed), documents
 
 
-def _read_files(
-    files: list[tuple[Path, str]], sizes: list[int], problems: ProblemLog, progress: Progress | None
-) -> tuple[dict[str, Document], bool]:
-    """The parsed documents by name, and whether some file could not be parsed at all."""
+def _read_here(
+    files: list[tuple[Path, str]], sizes: list[int], progress: Progress | None
+) -> list[FileRead]:
+    """Each file read and converted in turn, against the story's budget of values: once it
+    is spent the files after are not read (reading on would only cost time)."""
     total_bytes = max(sum(sizes), 1)
-    documents: dict[str, Document] = {}
     budget = ValueBudget(MAX_VALUES)
     done_bytes = 0
-    incomplete = False
+    reads = []
     for (file_path, name), size in zip(files, sizes, strict=True):
         if budget.exhausted:
-            break  # already refused: reading on would only cost time
-        report = _scaled(progress, done_bytes, size, total_bytes)
-        document, file_problems = read_yaml(file_path, name, report, budget)
+            break
+        reads.append(
+            read_file(file_path, name, budget, _scaled(progress, done_bytes, size, total_bytes))
+        )
         done_bytes += size
-        problems.extend(file_problems)
-        if document is None:
-            incomplete = True
-        else:
-            documents[name] = document
-    return documents, incomplete
+        if progress is not None:
+            progress(CONVERTED_SHARE * done_bytes / total_bytes)
+    return reads
 
 
-def _read_in_parallel(
-    files: list[tuple[Path, str]],
-    sizes: list[int],
-    problems: ProblemLog,
-    shown: str,
-    progress: Progress | None,
-    workers: int,
-) -> tuple[dict[str, Document], CheckContext, list[StoryFile]]:
-    """`_read_files` then `_convert`, each file read and converted by one of `workers`
-    processes (`story.parallel`): the problems come in the same order (every file's reading,
-    then every file's conversion)."""
-    reads, _ = parallel.read_files(files, sizes, workers, MAX_VALUES, _read_share(progress))
-    documents, incomplete, converted = _merged(files, reads, problems)
-    context = CheckContext(documents, problems, shown, incomplete=incomplete)
-    parsed: list[StoryFile] = []
-    for read in converted:
-        problems.absorb(read.log)
-        if read.converted is not None:
-            _take(read.converted, context, parsed)
-    return documents, context, parsed
-
-
-def _merged(
-    files: list[tuple[Path, str]], reads: list[parallel.FileRead], problems: ProblemLog
-) -> tuple[dict[str, Document], bool, list[parallel.FileRead]]:
-    """`_read_files`'s result from files read each alone, and the reads whose conversion
-    counts: the story's budget of values is applied in file order, as when they are read one
-    after the other (the file that goes over it is read again with what was left, so that it
-    stops where it would have stopped, and the files after it are not read)."""
-    documents: dict[str, Document] = {}
+def _within_budget(files: list[tuple[Path, str]], alone: list[FileRead]) -> list[FileRead]:
+    """Files read each alone (`story.parallel`) as `_read_here` reads them: the story's budget
+    of values applied in file order. The file that goes over it is read again with what was
+    left, so that it stops where it would have stopped; the files after it are dropped."""
     budget = ValueBudget(MAX_VALUES)
-    incomplete = False
-    kept: list[parallel.FileRead] = []
-    for (file_path, name), read in zip(files, reads, strict=True):
+    reads = []
+    for (file_path, name), read in zip(files, alone, strict=True):
         if budget.exhausted:
             break
         if read.used > budget.left:
-            document, file_problems = read_yaml(file_path, name, None, budget)
-            if document is not None:  # never: it went over the budget; but converted as read
-                kept.append(parallel.converted_here(document, file_problems))
+            read = read_file(file_path, name, budget)
         else:
             budget.used += read.used
-            document, file_problems = read.document, read.problems
-            kept.append(read)
-        problems.extend(file_problems)
-        if document is None:
+        reads.append(read)
+    return reads
+
+
+def _documents(reads: list[FileRead], problems: ProblemLog) -> tuple[dict[str, Document], bool]:
+    """The documents read, by name; whether some file could not be read at all. Every file's
+    reading problems go to `problems` first, in file order."""
+    documents: dict[str, Document] = {}
+    incomplete = False
+    for read in reads:
+        problems.extend(read.problems)
+        if read.document is None:
             incomplete = True
         else:
-            documents[name] = document
-    return documents, incomplete, kept
+            documents[read.document.file] = read.document
+    return documents, incomplete
 
 
-def _convert(
-    documents: dict[str, Document], context: CheckContext, progress: Progress | None
-) -> list[StoryFile]:
-    """Each document as a StoryFile (with its good items), noting in `context` what broke."""
+def _converted(reads: list[FileRead], context: CheckContext) -> list[StoryFile]:
+    """Each file's StoryFile (with its good items), after its reading problems: its conversion
+    problems, and what broke in it, go to `context`."""
     parsed: list[StoryFile] = []
-    for count, document in enumerate(documents.values()):
-        if progress is not None:
-            progress(PARSING_SHARE + (CONVERTED_SHARE - PARSING_SHARE) * count / len(documents))
-        if document.value is None:
-            continue
-        _take(convert_document(document, context.problems), context, parsed)
+    for read in reads:
+        context.problems.absorb(read.log)
+        if read.converted is not None:
+            _take(read.converted, context, parsed)
     return parsed
 
 
@@ -287,7 +260,7 @@ def _scaled(progress: Progress | None, done: int, size: int, total: int) -> Yaml
     report = progress
 
     def within(share: float) -> None:
-        report(PARSING_SHARE * (done + share * size) / total)
+        report(CONVERTED_SHARE * (done + share * size) / total)
 
     return within
 

@@ -22,18 +22,18 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from story.convert import ConvertedFile, convert_document
+from story.convert import ConvertedFile
+from story.fileread import FileRead, Progress, read_file
 from story.model import StoryFile
 from story.problems import Problem, ProblemLog
-from story.yamlread import Document, ValueBudget, read_yaml
+from story.yamlread import Document, ValueBudget
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -45,24 +45,6 @@ MAX_WORKERS = 8
 READ_BACK = 0.08
 """Taking a file back from another process costs about this share of reading it: this process
 reads a little less than its part, so that all end at about the same time."""
-
-Progress = Callable[[float], None]
-
-
-@dataclass
-class FileRead:
-    """One file read alone and converted."""
-
-    document: Document | None
-    """None when it could not be read (its value is dropped once converted)."""
-    problems: list[Problem]
-    """The problems of reading it (those of converting it are in `log`)."""
-    used: int
-    """The values it holds (up to where its reading stopped): the caller's budget counts it."""
-    converted: ConvertedFile | None
-    """None when there was no value to convert (an empty file, or one that could not be read)."""
-    log: ProblemLog
-    """The problems of converting it."""
 
 
 def usable_workers(load: float | None = None) -> int:
@@ -87,21 +69,7 @@ def worth_it(sizes: Sequence[int], workers: int) -> bool:
 
 def read_alone(path: Path, name: str, limit: int, progress: Progress | None = None) -> FileRead:
     """Read and convert one file with a budget of its own: `limit`, the whole story's."""
-    budget = ValueBudget(limit)
-    document, problems = read_yaml(path, name, progress, budget)
-    if document is None:
-        return FileRead(None, problems, budget.used, None, ProblemLog())
-    read = converted_here(document, problems)
-    read.used = budget.used
-    document.value = None  # now in the model: the rest of its values can go
-    return read
-
-
-def converted_here(document: Document, problems: list[Problem]) -> FileRead:
-    """A document read here by the caller, converted."""
-    log = ProblemLog()
-    converted = None if document.value is None else convert_document(document, log)
-    return FileRead(document, problems, document.values, converted, log)
+    return read_file(path, name, ValueBudget(limit), progress)
 
 
 def read_files(
