@@ -91,18 +91,26 @@ def read_files(
     results: dict[int, FileRead] = {}
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(workers - 1, len(theirs)), mp_context=context) as pool:
-        futures = {index: pool.submit(_read_to_send, *files[index], limit) for index in theirs}
-        tracker = _Tracker(sizes, futures, progress)
+        waiting = {index: pool.submit(_read_to_send, *files[index], limit) for index in theirs}
+        tracker = _Tracker(sizes, waiting, progress)
+        sent = 0
+
+        def take(index: int) -> None:
+            """Unpack a file another process sent (as soon as it is there: packed, it only
+            takes memory), or read it here when that went wrong."""
+            nonlocal sent
+            received = _received(waiting.pop(index), files[index][1])
+            sent += received is not None
+            results[index] = received or read_alone(*files[index], limit)
+            tracker.taken(index)
+
         for index in mine:
             results[index] = read_alone(*files[index], limit, tracker.while_reading(index))
-            tracker.read_here(index)
-        sent = 0
-        for index, future in futures.items():
-            received = _received(future, files[index][1])
-            if received is not None:
-                sent += 1
-            results[index] = received or read_alone(*files[index], limit)
-            tracker.tell()
+            tracker.taken(index)
+            for ready in [index for index, future in waiting.items() if future.done()]:
+                take(ready)
+        for index in list(waiting):
+            take(index)
     return [results[index] for index in range(len(files))], sent
 
 
@@ -166,17 +174,18 @@ def _received(future: Future[Sent], name: str) -> FileRead | None:
 
 
 class _Tracker:
-    """The share of a parallel read done, for a progress line: the files read here, the part
-    of the one being read, and the files the other processes have finished."""
+    """The share of a parallel read done, for a progress line: the files done (read here, or
+    taken from another process), the part of the one being read here, and the files the other
+    processes have finished and not yet sent."""
 
     def __init__(
-        self, sizes: Sequence[int], futures: dict[int, Future[Sent]], progress: Progress | None
+        self, sizes: Sequence[int], waiting: dict[int, Future[Sent]], progress: Progress | None
     ) -> None:
         self.sizes = sizes
-        self.futures = futures
+        self.waiting = waiting
         self.progress = progress
         self.total = max(sum(sizes), 1)
-        self.here = 0
+        self.done = 0
 
     def while_reading(self, index: int) -> Progress | None:
         """What `read_yaml` tells while it parses file `index` here."""
@@ -184,12 +193,12 @@ class _Tracker:
             return None
         return lambda share: self.tell(self.sizes[index] * share)
 
-    def read_here(self, index: int) -> None:
-        self.here += self.sizes[index]
+    def taken(self, index: int) -> None:
+        self.done += self.sizes[index]
         self.tell()
 
     def tell(self, extra: float = 0.0) -> None:
         if self.progress is None:
             return
-        sent = sum(self.sizes[index] for index, future in self.futures.items() if future.done())
-        self.progress(min(1.0, (self.here + sent + extra) / self.total))
+        ready = sum(self.sizes[index] for index, future in self.waiting.items() if future.done())
+        self.progress(min(1.0, (self.done + ready + extra) / self.total))
