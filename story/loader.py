@@ -109,8 +109,9 @@ def read_story_counted(
 ) -> tuple[Saga | None, list[Problem], int]:
     """`read_story`, with the total number of problems found (some may not be returned).
 
-    With `workers` over 1, a big story's files are parsed by that many processes at once
-    (`story.parallel`: ask `usable_workers()` how many are safe); the result is the same."""
+    With `workers` over 1, a big story's files are read and converted by that many processes
+    at once (`story.parallel`: `usable_workers()` says how many help here); the result is the
+    same."""
     shown = shown_as or str(path)
     log = ProblemLog()
     try:
