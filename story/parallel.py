@@ -27,8 +27,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from story.convert import ConvertedFile
 from story.fileread import FileRead, Progress, read_file
 from story.model import StoryFile
@@ -37,6 +35,8 @@ from story.yamlread import Document, ValueBudget
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    import msgspec
 
 PARALLEL_FROM_BYTES = 4 * 1024 * 1024
 """Below this size (about 3,500 events) the whole story is read in less than 0.25 s: starting
@@ -141,11 +141,15 @@ bytes, the rest of its conversion (without the StoryFile), its conversion's prob
 
 @cache
 def _encoder() -> msgspec.msgpack.Encoder:
+    import msgspec  # 15 ms: for a big story only
+
     return msgspec.msgpack.Encoder()
 
 
 @cache
 def _decoder() -> msgspec.msgpack.Decoder[StoryFile]:
+    import msgspec
+
     return msgspec.msgpack.Decoder(StoryFile)
 
 
