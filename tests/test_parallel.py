@@ -36,6 +36,9 @@ if sys.argv[3] == "workers-fail":
     def broken(*args):
         raise OSError("no")
     parallel._read_to_send = broken
+if sys.argv[3] == "workers-die":
+    import os
+    parallel._read_to_send = lambda *args: os._exit(9)
 story = Path(sys.argv[1])
 shares = []
 found = {}
@@ -125,8 +128,9 @@ def test_the_story_budget_of_values_stops_at_the_same_place(story: Path) -> None
     assert any("more than 5,000 values in the story" in line for line in several["problems"])
 
 
-def test_a_process_that_fails_costs_only_time(story: Path) -> None:
-    found = read_both_ways(story, mode="workers-fail")
+@pytest.mark.parametrize("mode", ["workers-fail", "workers-die"])
+def test_a_process_that_fails_or_dies_costs_only_time(story: Path, mode: str) -> None:
+    found = read_both_ways(story, mode=mode)
     assert found["sent"] == 0
     assert found["one"] == found["several"]
 
