@@ -47,18 +47,27 @@ READ_BACK = 0.08
 reads a little less than its part, so that all end at about the same time."""
 
 
-def usable_workers(load: float | None = None) -> int:
+def usable_workers(load: float | None = None, running: int | None = None) -> int:
     """How many processes may read at once here (this one included): the cores this process
-    may run on that other work did not keep busy lately (`load`: the load average of the last
-    minute, read when not given), when forking is safe; else 1. Another process helps only
-    on a free core: on a busy machine it would wait for one, and this process for it."""
+    may run on that other work keeps busy neither lately nor now, when forking is safe; else 1.
+
+    Another process helps only on a free core: on a busy machine it would wait for one, and
+    this one for it. Busy cores are those both the load average of the last minute (`load`)
+    and the processes running now besides this one (`running`, counting this one) say are
+    busy: the average alone still counts a process that has just ended (a benchmark's previous
+    run), the count alone a process that runs for an instant. Both are read when not given."""
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
-        busy = int(os.getloadavg()[0] if load is None else load)
-    except (AttributeError, OSError):
+        if load is None or running is None:
+            with open("/proc/loadavg", encoding="ascii") as source:
+                fields = source.read().split()
+            load = float(fields[0]) if load is None else load
+            running = int(fields[3].split("/")[0]) if running is None else running
+    except (AttributeError, OSError, ValueError, IndexError):
         return 1
+    busy = min(int(load), max(0, running - 1))
     return max(1, min(cores - busy, MAX_WORKERS))
 
 

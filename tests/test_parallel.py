@@ -56,9 +56,12 @@ sizes = [loader._file_size(path) for path, _ in files]
 _, sent = parallel.read_files(files, sizes, 3, yamlread.MAX_VALUES)
 print(json.dumps({
     "one": found[1], "several": found[3], "sent": sent, "shares": shares,
-    "idle": parallel.usable_workers(load=0.4),
-    "one_busy": parallel.usable_workers(load=1.2),
-    "all_busy": parallel.usable_workers(load=64.0),
+    "idle": parallel.usable_workers(load=0.4, running=1),
+    "one_busy": parallel.usable_workers(load=1.2, running=2),
+    "just_ended": parallel.usable_workers(load=1.2, running=1),
+    "an_instant": parallel.usable_workers(load=0.3, running=3),
+    "all_busy": parallel.usable_workers(load=64.0, running=65),
+    "read_here": parallel.usable_workers(),
 }))
 """
 
@@ -145,9 +148,14 @@ def test_progress_goes_up_to_the_end(story: Path) -> None:
 def test_as_many_workers_as_free_cores_in_a_process_of_one_thread(story: Path) -> None:
     found = read_both_ways(story)
     cores = len(os.sched_getaffinity(0)) if sys.platform.startswith("linux") else 0
-    assert found["idle"] == (min(cores, parallel.MAX_WORKERS) if cores else 1)
-    assert found["one_busy"] == (min(cores - 1, parallel.MAX_WORKERS) if cores > 1 else 1)
+    every = min(cores, parallel.MAX_WORKERS) if cores else 1
+    less_one = min(cores - 1, parallel.MAX_WORKERS) if cores > 1 else 1
+    assert found["idle"] == every
+    assert found["one_busy"] == less_one
+    assert found["just_ended"] == every  # the average still counts it; nothing runs now
+    assert found["an_instant"] == every  # something runs now, but did not in the last minute
     assert found["all_busy"] == 1
+    assert isinstance(found["read_here"], int) and 1 <= found["read_here"] <= every
 
 
 def test_no_fork_while_another_thread_runs() -> None:
