@@ -8,9 +8,8 @@ value through the item's `origin` and the Documents that recorded every place.
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cache
 from typing import Any, get_args, get_type_hints
 
 from story.dates import check_date, is_full_day
@@ -61,7 +60,8 @@ class Shape:
     """What the checks need to know of one model class, worked out once from its hints."""
 
     children: tuple[str, ...]
-    """Fields that may hold model objects (nested records, lists of records)."""
+    """Fields that may hold model objects (nested records, lists of records), `origin` left
+    out: an `Origin` says where an item is written and holds nothing to check."""
     references: tuple[tuple[str, str], ...]
     """Fields that name other items: (field, kind of item)."""
     dates: tuple[tuple[str, str], ...]
@@ -71,6 +71,9 @@ class Shape:
     has_origin: bool
     sourced: bool
     """Items of this kind must cite a source."""
+    has_id: bool
+    optional_texts: frozenset[str]
+    """Text fields that may be left out altogether (their default is the empty text)."""
 
 
 _SHAPES: dict[type, Shape] = {}
@@ -95,7 +98,7 @@ def _work_out_shape(cls: type) -> Shape:
         inner = _inner_types(hints[item.name])
         if Localized in inner:
             texts.append((item.name, key))
-        elif any(is_dataclass(kind) for kind in inner):
+        elif item.name != "origin" and any(is_dataclass(kind) for kind in inner):
             children.append(item.name)
         if item.name in REFERENCES:
             references.append((item.name, REFERENCES[item.name]))
@@ -109,6 +112,8 @@ def _work_out_shape(cls: type) -> Shape:
         tuple(texts),
         "origin" in names,
         _kind_of(cls) in SOURCED and "sources" in names,
+        "id" in names,
+        frozenset(item.name for item in fields(cls) if item.default is EMPTY),
     )
 
 
@@ -125,16 +130,36 @@ def _inner_types(hint: Any) -> set[Any]:
 
 
 def items_with_origin(value: Any) -> Iterator[Any]:
-    """Every model object inside `value` (depth first), for checks that apply to all kinds."""
+    """Every model object inside `value` (depth first), for checks that apply to all kinds.
+
+    Runs once per item of the story (about three an event): the known classes are looked up
+    in one dict, anything else is worked out once."""
     waiting = [value]
+    pop, push, extend = waiting.pop, waiting.append, waiting.extend
+    shapes = _SHAPES
     while waiting:
-        item = waiting.pop()
-        if isinstance(item, tuple):
-            waiting.extend(reversed(item))
-        elif item is not None and is_dataclass(item) and not isinstance(item, type):
-            yield item
-            children = shape_of(type(item)).children
-            waiting.extend(getattr(item, name) for name in reversed(children))
+        item = pop()
+        kind = type(item)
+        if kind is tuple:
+            extend(reversed(item))
+            continue
+        shape = shapes.get(kind)
+        if shape is None:
+            if isinstance(item, tuple):
+                extend(reversed(item))
+                continue
+            if item is None or not is_dataclass(item) or isinstance(item, type):
+                continue
+            shape = shape_of(kind)
+        yield item
+        for name in reversed(shape.children):
+            push(getattr(item, name))
+
+
+def _tracked(everything: list[Any]) -> list[tuple[Any, Shape]]:
+    """The items that have a place in a file (all the checks look at), with their shapes."""
+    shapes = _SHAPES
+    return [(item, shape) for item in everything if (shape := shapes[type(item)]).has_origin]
 
 
 def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | None:
@@ -156,13 +181,14 @@ def check_story(files: list[StoryFile], context: CheckContext) -> StoryInfo | No
     else:
         check_zone(info, context)
     everything = [item for file in files for item in items_with_origin(file)]
-    ids = check_unique_ids(everything, context)
-    check_references(everything, ids, context)
-    check_dates(everything, context)
+    tracked = _tracked(everything)
+    ids = check_unique_ids(tracked, context)
+    check_references(tracked, ids, context)
+    check_dates(tracked, context)
     events = tuple(item for item in everything if isinstance(item, Event))
     check_roles([item for item in everything if isinstance(item, Actor)], events, context)
     if info is not None:
-        check_translations(everything, info.languages, context)
+        check_translations(tracked, info.languages, context)
     return info
 
 
@@ -183,11 +209,15 @@ def _kind_of(cls: type) -> str:
     return cls.__name__.lower()
 
 
-def check_unique_ids(everything: list[Any], context: CheckContext) -> dict[str, set[str]]:
+Tracked = list[tuple[Any, Shape]]
+"""The items that have an origin, each with its shape (see `_tracked`)."""
+
+
+def check_unique_ids(tracked: Tracked, context: CheckContext) -> dict[str, set[str]]:
     """Ids are unique within their kind; returns the ids of each kind."""
     seen: dict[str, dict[str, Origin]] = {}
-    for item in everything:
-        if not shape_of(type(item)).has_origin or not hasattr(item, "id"):
+    for item, shape in tracked:
+        if not shape.has_id:
             continue
         kind_ids = seen.setdefault(_kind(item), {})
         if item.id in kind_ids:
@@ -220,19 +250,17 @@ def _yaml_key(cls: type, name: str) -> str:
     return next((f.metadata.get("key") for f in fields(cls) if f.name == name), None) or name
 
 
-def check_references(everything: list[Any], ids: dict[str, set[str]], ctx: CheckContext) -> None:
+def check_references(tracked: Tracked, ids: dict[str, set[str]], ctx: CheckContext) -> None:
     """Every reference names an existing id, and every item that must cite a source does.
 
     A reference to an item already reported as broken, or made while some file could not be
     read, is not reported: it would repeat one real problem many times."""
-    for item in everything:
-        shape = shape_of(type(item))
-        if not shape.has_origin:
-            continue
+    nothing: set[str] = set()
+    for item, shape in tracked:
         for name, target in shape.references:
             value = getattr(item, name)
             references = value if isinstance(value, tuple) else (value,)
-            known = ids.get(target, set())
+            known = ids.get(target, nothing)
             for index, reference in enumerate(references):
                 if reference is None or reference in known:
                     continue
@@ -245,16 +273,18 @@ def check_references(everything: list[Any], ids: dict[str, set[str]], ctx: Check
             ctx.at(item.origin, "sources", message=f"this {_kind(item)} cites no source")
 
 
-def check_dates(everything: list[Any], context: CheckContext) -> None:
+def check_dates(tracked: Tracked, context: CheckContext) -> None:
     """Dates are real calendar dates (the format already checked their shape)."""
-    for item in everything:
-        shape = shape_of(type(item))
-        if not shape.has_origin:
-            continue
+    reasons: dict[str, str | None] = {}
+    """Each date checked once (a story has many events a day)."""
+    for item, shape in tracked:
         for name, key in shape.dates:
             value = getattr(item, name)
             if isinstance(value, str):
-                reason = check_date(value)
+                if value in reasons:
+                    reason = reasons[value]
+                else:
+                    reason = reasons[value] = check_date(value)
                 if reason:
                     context.at(item.origin, key, message=reason)
 
@@ -338,44 +368,39 @@ def _overlap(
     return starts <= ends
 
 
-def _optional_text(cls: type, name: str) -> bool:
-    """Whether a text field may be left out (its default is the empty text)."""
-    return (cls.__name__, name) in _optional_texts(cls)
-
-
-@cache
-def _optional_texts(cls: Any) -> frozenset[tuple[str, str]]:
-    return frozenset((cls.__name__, item.name) for item in fields(cls) if item.default is EMPTY)
-
-
-"""Texts that may be left out altogether (but, when written, in every language)."""
-
-
-def check_translations(everything: list[Any], languages: Iterable[str], ctx: CheckContext) -> None:
+def check_translations(tracked: Tracked, languages: Iterable[str], ctx: CheckContext) -> None:
     """Every text is written in every language the story declares."""
     wanted = tuple(languages)
-    for item in everything:
-        shape = shape_of(type(item))
-        if not shape.has_origin:
-            continue
+    for item, shape in tracked:
         for name, key in shape.texts:
             value = getattr(item, name)
-            # An optional text (camp, subtitle, a body_label) may be left out altogether.
+            # An optional text (camp, subtitle, a body_label) may be left out altogether
+            # (but, when written, in every language).
             if not isinstance(value, Localized) or (
-                not value.values and _optional_text(type(item), name)
+                not value.values and name in shape.optional_texts
             ):
                 continue
-            texts = value.values
-            if all(texts.get(lang, "").strip() for lang in wanted):
+            if _written_in_all(value.values, wanted):
                 continue
             missing = [lang for lang in wanted if not value.has(lang)]
             ctx.at(item.origin, key, message=f"{key}: no text in {', '.join(missing)}")
 
 
+def _written_in_all(texts: Mapping[str, str], languages: tuple[str, ...]) -> bool:
+    """Whether each language has a text that is not blank (`Localized.has` for each)."""
+    for lang in languages:
+        text = texts.get(lang)
+        if not text or text.isspace():
+            return False
+    return True
+
+
 def localized_texts(everything: Iterable[Any]) -> Iterator[Localized]:
     """Every text of the story (for coverage figures)."""
+    shapes = _SHAPES
     for item in everything:
-        for name, _ in shape_of(type(item)).texts:
+        shape = shapes.get(type(item)) or shape_of(type(item))
+        for name, _ in shape.texts:
             value = getattr(item, name)
             if isinstance(value, Localized) and value.values:
                 yield value

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from story.localized import Localized
-from story.model import LANG_PATTERN, Origin, Pattern
+from story.model import LANG_PATTERN, Origin, Pattern, StoryFile
 from story.problems import ProblemLog
 from story.yamlread import Document, Path_
 
@@ -270,6 +270,14 @@ def _localized(conv: Converter, value: Any, path: Path_) -> Localized:
         if isinstance(value, str):
             raise conv.fail(path, 'expected texts by language, like {en: "...", fr: "..."}')
         raise conv.wrong_type(path, "texts by language", value)
+    if not conv.controls_possible and _known_languages.issuperset(value):
+        # The common case, checked without a call a language: languages seen before, and
+        # texts in a file that cannot hold a control character.
+        for text in value.values():
+            if type(text) is not str or len(text) > MAX_TEXT_CHARS:
+                break
+        else:
+            return Localized(value)
     failed = False
     for lang, text in value.items():
         if lang not in _known_languages:
@@ -370,3 +378,24 @@ def convert_sections(converter: Converter, cls: type, value: Any) -> Any:
         except Invalid:
             converter.broken_kinds.add(spec.name)
     return cls(**arguments)
+
+
+@dataclasses.dataclass
+class ConvertedFile:
+    """One document converted: its `StoryFile`, and what broke in it (for the checks across
+    files, which do not blame what refers to a broken item)."""
+
+    story_file: StoryFile | None
+    """None when the file is not a mapping: any id may have been defined in it."""
+    broken: dict[str, set[str]]
+    broken_kinds: set[str]
+
+
+def convert_document(document: Document, problems: ProblemLog) -> ConvertedFile:
+    """A parsed document (with a value) as a StoryFile, its problems appended to `problems`."""
+    converter = Converter(document, problems)
+    try:
+        story_file = convert_sections(converter, StoryFile, document.value)
+    except Invalid:
+        story_file = None
+    return ConvertedFile(story_file, converter.broken, converter.broken_kinds)

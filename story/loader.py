@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from story import parallel
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
-from story.convert import Converter, Invalid, convert_sections
+from story.convert import ConvertedFile
+from story.fileread import FileRead, read_file
 from story.gcpause import gc_paused
 from story.layout import is_story_file
 from story.lesson import merge_lessons
@@ -22,7 +24,7 @@ from story.model import StoryFile, StoryInfo
 from story.places import place_problems
 from story.problems import Problem, ProblemLog, StoryError
 from story.saga import Saga
-from story.yamlread import MAX_VALUES, Document, ValueBudget, read_yaml
+from story.yamlread import MAX_VALUES, Document, ValueBudget
 from story.yamlread import Progress as YamlProgress
 
 MAX_FILES = 500
@@ -34,8 +36,8 @@ UI_LANGUAGES = ("en", "fr", "id", "zh")
 
 Progress = Callable[[float], None]
 """Told now and then how much of a load is done (0 to 1), for a progress line."""
-PARSING_SHARE = 0.6
-"""Of a load's time, the part spent parsing YAML (the rest converts and checks)."""
+CONVERTED_SHARE = 0.9
+"""Of a load's time, the part spent reading and converting files (the rest checks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +101,22 @@ def read_story(
 
 
 def read_story_counted(
-    path: Path, shown_as: str | None = None, progress: Progress | None = None
+    path: Path,
+    shown_as: str | None = None,
+    progress: Progress | None = None,
+    *,
+    workers: int = 1,
 ) -> tuple[Saga | None, list[Problem], int]:
-    """`read_story`, with the total number of problems found (some may not be returned)."""
+    """`read_story`, with the total number of problems found (some may not be returned).
+
+    With `workers` over 1, a big story's files are read and converted by that many processes
+    at once (`story.parallel`: `usable_workers()` says how many help here); the result is the
+    same."""
     shown = shown_as or str(path)
     log = ProblemLog()
     try:
         with gc_paused():
-            saga, documents = _read_story(path, shown, log, progress)
+            saga, documents = _read_story(path, shown, log, progress, workers)
             if saga is not None:
                 return saga, [], 0
             return None, place_problems(list(log), documents), log.total
@@ -116,14 +126,20 @@ def read_story_counted(
 
 
 def _read_story(
-    path: Path, shown: str, problems: ProblemLog, progress: Progress | None
+    path: Path, shown: str, problems: ProblemLog, progress: Progress | None, workers: int
 ) -> tuple[Saga | None, dict[str, Document]]:
     """Read, convert and check; the documents are returned to place the problems."""
     files, found = story_files(path, shown)
     problems.extend(found)
-    documents, incomplete = _read_files(files, problems, progress)
+    sizes = [_file_size(file_path) for file_path, _ in files]
+    if parallel.worth_it(sizes, workers):
+        alone, _ = parallel.read_files(files, sizes, workers, MAX_VALUES, _read_share(progress))
+        reads = _within_budget(files, alone)
+    else:
+        reads = _read_here(files, sizes, progress)
+    documents, incomplete = _documents(reads, problems)
     context = CheckContext(documents, problems, shown, incomplete=incomplete)
-    parsed = _convert(documents, context, progress)
+    parsed = _converted(reads, context)
     if not files or (problems and not parsed):
         return None, documents
     info = check_story(parsed, context)
@@ -135,49 +151,78 @@ def _read_story(
     return _assemble(info, parsed), documents
 
 
-def _read_files(
-    files: list[tuple[Path, str]], problems: ProblemLog, progress: Progress | None
-) -> tuple[dict[str, Document], bool]:
-    """The parsed documents by name, and whether some file could not be parsed at all."""
-    sizes = [_file_size(file_path) for file_path, _ in files]
+def _read_here(
+    files: list[tuple[Path, str]], sizes: list[int], progress: Progress | None
+) -> list[FileRead]:
+    """Each file read and converted in turn, against the story's budget of values: once it
+    is spent the files after are not read (reading on would only cost time)."""
     total_bytes = max(sum(sizes), 1)
-    documents: dict[str, Document] = {}
     budget = ValueBudget(MAX_VALUES)
     done_bytes = 0
-    incomplete = False
+    reads = []
     for (file_path, name), size in zip(files, sizes, strict=True):
         if budget.exhausted:
-            break  # already refused: reading on would only cost time
-        report = _scaled(progress, done_bytes, size, total_bytes)
-        document, file_problems = read_yaml(file_path, name, report, budget)
+            break
+        reads.append(
+            read_file(file_path, name, budget, _scaled(progress, done_bytes, size, total_bytes))
+        )
         done_bytes += size
-        problems.extend(file_problems)
-        if document is None:
+        if progress is not None:
+            progress(CONVERTED_SHARE * done_bytes / total_bytes)
+    return reads
+
+
+def _within_budget(files: list[tuple[Path, str]], alone: list[FileRead]) -> list[FileRead]:
+    """Files read each alone (`story.parallel`) as `_read_here` reads them: the story's budget
+    of values applied in file order. The file that goes over it is read again with what was
+    left, so that it stops where it would have stopped; the files after it are dropped."""
+    budget = ValueBudget(MAX_VALUES)
+    reads = []
+    for (file_path, name), read in zip(files, alone, strict=True):
+        if budget.exhausted:
+            break
+        if read.used > budget.left:
+            read = read_file(file_path, name, budget)
+        else:
+            budget.used += read.used
+        reads.append(read)
+    return reads
+
+
+def _documents(reads: list[FileRead], problems: ProblemLog) -> tuple[dict[str, Document], bool]:
+    """The documents read, by name; whether some file could not be read at all. Every file's
+    reading problems go to `problems` first, in file order."""
+    documents: dict[str, Document] = {}
+    incomplete = False
+    for read in reads:
+        problems.extend(read.problems)
+        if read.document is None:
             incomplete = True
         else:
-            documents[name] = document
+            documents[read.document.file] = read.document
     return documents, incomplete
 
 
-def _convert(
-    documents: dict[str, Document], context: CheckContext, progress: Progress | None
-) -> list[StoryFile]:
-    """Each document as a StoryFile (with its good items), noting in `context` what broke."""
+def _converted(reads: list[FileRead], context: CheckContext) -> list[StoryFile]:
+    """Each file's StoryFile (with its good items), after its reading problems: its conversion
+    problems, and what broke in it, go to `context`."""
     parsed: list[StoryFile] = []
-    for count, document in enumerate(documents.values()):
-        if progress is not None:
-            progress(PARSING_SHARE + (1 - PARSING_SHARE) * 0.8 * count / len(documents))
-        if document.value is None:
-            continue
-        converter = Converter(document, context.problems)
-        try:
-            parsed.append(convert_sections(converter, StoryFile, document.value))
-        except Invalid:
-            context.incomplete = True  # a file that is not a mapping: its ids are unknown
-        for kind, ids in converter.broken.items():
-            context.broken.setdefault(kind, set()).update(ids)
-        context.broken_sections |= converter.broken_kinds
+    for read in reads:
+        context.problems.absorb(read.log)
+        if read.converted is not None:
+            _take(read.converted, context, parsed)
     return parsed
+
+
+def _take(converted: ConvertedFile, context: CheckContext, parsed: list[StoryFile]) -> None:
+    """Add a converted file to `parsed`, and what broke in it to `context`."""
+    if converted.story_file is None:
+        context.incomplete = True  # a file that is not a mapping: its ids are unknown
+    else:
+        parsed.append(converted.story_file)
+    for kind, ids in converted.broken.items():
+        context.broken.setdefault(kind, set()).update(ids)
+    context.broken_sections |= converted.broken_kinds
 
 
 def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
@@ -194,6 +239,14 @@ def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
     )
 
 
+def _read_share(progress: Progress | None) -> Progress | None:
+    """A parallel read's progress (reading and converting) as a share of the whole load."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda share: report(CONVERTED_SHARE * share)
+
+
 def _file_size(path: Path) -> int:
     try:
         return os.stat(path).st_size
@@ -208,7 +261,7 @@ def _scaled(progress: Progress | None, done: int, size: int, total: int) -> Yaml
     report = progress
 
     def within(share: float) -> None:
-        report(PARSING_SHARE * (done + share * size) / total)
+        report(CONVERTED_SHARE * (done + share * size) / total)
 
     return within
 
@@ -236,7 +289,15 @@ def coverage(saga: Saga, languages: tuple[str, ...] = UI_LANGUAGES) -> tuple[Cov
         roots.append(saga.script)
     if saga.lesson is not None:
         roots.append(saga.lesson)
-    texts = list(localized_texts(item for root in roots for item in items_with_origin(root)))
-    return tuple(
-        Coverage(lang, sum(1 for text in texts if text.has(lang)), len(texts)) for lang in languages
-    )
+    written = [0] * len(languages)
+    total = 0
+    numbered = tuple(enumerate(languages))
+    for text in localized_texts(items_with_origin(tuple(roots))):
+        total += 1
+        values = text.values
+        for index, lang in numbered:
+            value = values.get(lang)  # written: not blank, as `Localized.has` says
+            if value and not value.isspace():
+                written[index] += 1
+    counted = zip(languages, written, strict=True)
+    return tuple(Coverage(lang, count, total) for lang, count in counted)

@@ -99,6 +99,12 @@ class ProblemLog:
         for problem in problems:
             self.append(problem)
 
+    def absorb(self, other: ProblemLog) -> None:
+        """Another log's problems after these: all counted, kept while there is room."""
+        room = max(0, self.keep - len(self.kept))
+        self.kept.extend(other.kept[:room])
+        self.total += other.total
+
     def __bool__(self) -> bool:
         return self.total > 0
 

@@ -49,11 +49,22 @@ def ordered(events: tuple[Event, ...]) -> list[tuple[OrderKey, Event]]:
     event without a time takes the minutes of the event before it in the author's files on the
     same date, so it stays after it (the author's narrative order)."""
     last_time: dict[str, int] = {}
+    day_keys: dict[str, tuple[int, int, int]] = {}  # many events share a date, and a time
+    time_keys: dict[str, int] = {}
     keyed = []
     for position, event in enumerate(events):
-        minutes = time_sort_key(event.time) if event.time else last_time.get(event.date, -1)
-        last_time[event.date] = minutes
-        keyed.append(((date_sort_key(event.date), minutes, position), event))
+        date, time = event.date, event.time
+        if time:
+            minutes = time_keys.get(time)
+            if minutes is None:
+                minutes = time_keys[time] = time_sort_key(time)
+        else:
+            minutes = last_time.get(date, -1)
+        last_time[date] = minutes
+        day = day_keys.get(date)
+        if day is None:
+            day = day_keys[date] = date_sort_key(date)
+        keyed.append(((day, minutes, position), event))
     return sorted(keyed, key=lambda pair: pair[0])
 
 

@@ -43,6 +43,18 @@ def test_validate_does_not_import_textual() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_validate_imports_what_it_needs_only() -> None:
+    """Imports are a good part of validate's time: the UI catalogues (read as YAML), msgspec
+    and the machinery of parallel reading (for big stories only) are left out."""
+    code = (
+        "import sys; from tui.cli.main import run; status = run(['validate']); "
+        "extra = [m for m in sys.modules if m.startswith(('tui.locale', 'msgspec', "
+        "'multiprocessing', 'concurrent'))]; print(extra); sys.exit(3 if extra else status)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 TUI = Path(__file__).parent.parent / "tui"
 LAYERS = {
     # layer: what it must not import (top-level packages or tui sub-packages)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NoReturn, TypeVar
 
 from tui.cli.errors import UsageError
-from tui.locale.i18n import LANGUAGES
 
 PROG = "openai-saga"
 SUBCOMMANDS = ("validate", "export", "serve", "notes")
@@ -27,7 +26,10 @@ class QuietParser(argparse.ArgumentParser):
 
 
 def language(value: str) -> str:
-    """A language code we have."""
+    """A language code we have (the catalogues are read here, when a language is asked for:
+    `validate` never needs them)."""
+    from tui.locale.i18n import LANGUAGES
+
     if value not in LANGUAGES:
         raise argparse.ArgumentTypeError(
             f"unknown language '{value}' (choose from {', '.join(LANGUAGES)})"

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from openai_saga_assets import STORY_DIR
 from story import Saga, coverage
+from story.gcpause import gc_paused
 from story.loader import read_story_counted
+from story.parallel import usable_workers
 from tui.cli.main import say
 from tui.cli.options import PROG, QuietParser
 from tui.cli.progress import ProgressLine
@@ -37,12 +39,14 @@ def summary(name: str, path: Path) -> tuple[str | None, list[str]]:
     """A one-line summary of a valid story, or its problems as `FILE:LINE:COLUMN: message`
     lines (at most MAX_SHOWN, then one line counting the rest)."""
     progress = ProgressLine(f"{PROG} validate: reading {name}", sys.stderr)
-    try:
-        saga, problems, total = read_story_counted(path, name, progress)
-    finally:
-        progress.close()
-    if saga is not None:
-        return summary_line(name, saga), []
+    with gc_paused():  # the collector stays off until the summary is written (see gcpause)
+        try:
+            workers = usable_workers()
+            saga, problems, total = read_story_counted(path, name, progress, workers=workers)
+        finally:
+            progress.close()
+        if saga is not None:
+            return summary_line(name, saga), []
     ordered = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
     lines = [str(problem) for problem in ordered[:MAX_SHOWN]]
     if total > len(lines):
