@@ -5,6 +5,7 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -79,26 +80,31 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self._show_hits()
 
     def _show_hits(self) -> None:
-        rows: list[tuple[str, Text]] = []
-        index_ = search_index(self.saga)
+        """Show the hits, each row (title and snippet) built only when it is drawn: a query of
+        one letter finds 500 hits, and a screen shows a dozen."""
         query = self.query_one("#query", Input).value
-        for index, hit in enumerate(self.hits):
-            event = self.saga.event_by_id[hit.event_id]
-            row = plain(tr(self.lang, f"search.kind.{hit.kind}") + " ", "dim")
-            if hit.kind == "actor":
-                row.append_text(actor_name(self.saga, hit.item_id, self.lang))
-            else:
-                row.append_text(event_row(event, self.lang, dated=True))
-            found = snippet(index_.texts_of(hit), query, self.lang)
-            if found is not None:
-                row.append("\n")
-                row.append_text(snippet_text(found))
-            rows.append((f"{index}", row))
+        ids = [f"{index}" for index in range(len(self.hits))]
         results = self.query_one("#results", StoryList)
-        results.set_rows(rows, rows[0][0] if rows else None)
+        results.set_lazy_rows(
+            ids, partial(self._row, self.hits, query, self.lang), ids[0] if ids else None
+        )
         results.border_title = tr_label(
             self.lang, "search.count", count=number(len(self.hits), self.lang)
         )
+
+    def _row(self, hits: list[Hit], query: str, lang: str, index: int) -> Text:
+        """A hit's row: its kind, title (or name) and the snippet around the words found."""
+        hit = hits[index]
+        row = plain(tr(lang, f"search.kind.{hit.kind}") + " ", "dim")
+        if hit.kind == "actor":
+            row.append_text(actor_name(self.saga, hit.item_id, lang))
+        else:
+            row.append_text(event_row(self.saga.event_by_id[hit.event_id], lang, dated=True))
+        found = snippet(search_index(self.saga).texts_of(hit), query, lang)
+        if found is not None:
+            row.append("\n")
+            row.append_text(snippet_text(found))
+        return row
 
     def on_input_submitted(self) -> None:
         self._choose(0 if self.hits else None)
