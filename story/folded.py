@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from itertools import accumulate
+from typing import Protocol, overload
 
 from story.folding import fold, fold_each
 from story.localized import Localized
@@ -57,6 +58,10 @@ class Column:
 
     def __len__(self) -> int:
         return len(self._starts) - 1
+
+    def text(self, item: int) -> str:
+        """Item `item`'s text, as it was given (its lines joined by "\\n")."""
+        return self._joined[self._starts[item] + 1 : self._starts[item + 1]]
 
     def first_entries(self, text: str, limit: int) -> list[int]:
         """The first `limit` items (in order) with a line that starts with `text`."""
@@ -114,19 +119,48 @@ def items_with_all(columns: Sequence[Column], words: Sequence[str], among: int) 
     ]
 
 
+class Ids(Sequence[str]):
+    """The ids of some of a story's items, read from the items when asked: a run keeps no list
+    of its own (a list of 100,000 ids is 100,000 references for the collector to walk)."""
+
+    def __init__(self, items: Sequence[HasId], start: int = 0, stop: int | None = None) -> None:
+        self._items = items
+        self._start = start
+        self._stop = len(items) if stop is None else stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[at] for at in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._items[self._start + index].id
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
 class Run:
     """Items of one kind in story order, with their palette titles and other text folded on
     first use (a story's days, a run of its events, its actors, its acts)."""
 
     kind: str
-
-    @property
-    def ids(self) -> Sequence[str]:
-        """The items' ids, in order."""
-        raise NotImplementedError
+    ids: Sequence[str]
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def folded(self, part: str) -> bool:
+        """Whether `part` ("titles", "texts") is folded already (reading it costs nothing)."""
+        return part in vars(self)
 
     @cached_property
     def titles(self) -> list[Column]:
@@ -143,11 +177,7 @@ class DayRun(Run):
     kind = "day"
 
     def __init__(self, days: Sequence[Day]) -> None:
-        self.days = days
-
-    @cached_property
-    def ids(self) -> Sequence[str]:
-        return [day.id for day in self.days]
+        self.ids = Ids(days)
 
     @cached_property
     def titles(self) -> list[Column]:
@@ -155,20 +185,21 @@ class DayRun(Run):
 
 
 class EventRun(Run):
-    """A run of events and their quotes: searched by `/` (titles and texts, quotes), jumped to
-    by the palette (id and titles, then texts)."""
+    """A run of the story's events and their quotes: searched by `/` (titles and texts,
+    quotes), jumped to by the palette (id and titles, then texts)."""
 
     kind = "event"
 
-    def __init__(self, events: Sequence[Event]) -> None:
-        self.events = events
+    def __init__(self, story: Sequence[Event], start: int, stop: int) -> None:
+        self._story = story
+        self._start = start
+        self._stop = stop
+        self.ids = Ids(story, start, stop)
 
-    def __len__(self) -> int:
-        return len(self.events)
-
-    @cached_property
-    def ids(self) -> Sequence[str]:
-        return [event.id for event in self.events]
+    @property
+    def events(self) -> Sequence[Event]:
+        """The run's events (a slice made when asked, not kept)."""
+        return self._story[self._start : self._stop]
 
     @cached_property
     def own_titles(self) -> list[Column]:
@@ -182,27 +213,49 @@ class EventRun(Run):
     def texts(self) -> list[Column]:
         return columns_of([event.text for event in self.events])
 
+    @property
+    def folded_for_search(self) -> bool:
+        """Whether what search reads of the run (titles, texts, quotes) is folded already."""
+        seen = vars(self)
+        return (
+            "own_titles" in seen
+            and "texts" in seen
+            and ("quote_texts" in seen or not self._quoted[0])
+        )
+
     @cached_property
-    def quotes(self) -> list[tuple[int, Quote]]:
-        """Each quote with the index (in this run) of its event."""
-        return [(index, quote) for index, event in enumerate(self.events) for quote in event.quotes]
+    def _quoted(self) -> tuple[array[int], array[int]]:
+        """For each quote of the run, in order: the index of its event, and its place among
+        the event's quotes (numbers, not references: see `Ids`)."""
+        events, slots = array("q"), array("q")
+        for index, event in enumerate(self.events):
+            for slot in range(len(event.quotes)):
+                events.append(index)
+                slots.append(slot)
+        return events, slots
+
+    def _quote(self, at: int) -> tuple[int, Quote]:
+        """The quote `at` (in the run's order) with its event's index."""
+        events, slots = self._quoted
+        index = events[at]
+        return index, self._story[self._start + index].quotes[slots[at]]
 
     @cached_property
     def quote_texts(self) -> list[Column]:
         """The original words (one column), then the renderings in each language."""
-        quotes = [quote for _, quote in self.quotes]
+        quotes = [self._quote(at)[1] for at in range(len(self._quoted[0]))]
         originals = Column.of_texts(fold_each([quote.original for quote in quotes]))
         return [originals, *columns_of([quote.text for quote in quotes])]
 
     def found(self, words: Sequence[str]) -> list[tuple[int, Quote | None]]:
         """Events (index, None) whose title or text holds every word, each followed by its
         quotes (index, quote) whose words do, in story order."""
-        events = items_with_all([*self.own_titles, *self.texts], words, len(self.events))
+        events = items_with_all([*self.own_titles, *self.texts], words, len(self))
         found: list[tuple[int, int, Quote | None]] = [(index, -1, None) for index in events]
-        if self.quotes:
-            quotes = items_with_all(self.quote_texts, words, len(self.quotes))
-            for at in quotes:
-                index, quote = self.quotes[at]
+        quoted = len(self._quoted[0])
+        if quoted:
+            for at in items_with_all(self.quote_texts, words, quoted):
+                index, quote = self._quote(at)
                 found.append((index, at, quote))
             found.sort(key=lambda item: (item[0], item[1]))
         return [(index, quote) for index, _, quote in found]
@@ -216,10 +269,7 @@ class ActorRun(Run):
 
     def __init__(self, actors: Sequence[Actor]) -> None:
         self.actors = actors
-
-    @cached_property
-    def ids(self) -> Sequence[str]:
-        return [actor.id for actor in self.actors]
+        self.ids = Ids(actors)
 
     @cached_property
     def titles(self) -> list[Column]:
@@ -235,10 +285,7 @@ class ActRun(Run):
 
     def __init__(self, acts: Sequence[Act]) -> None:
         self.acts = acts
-
-    @cached_property
-    def ids(self) -> Sequence[str]:
-        return [act.id for act in self.acts]
+        self.ids = Ids(acts)
 
     @cached_property
     def titles(self) -> list[Column]:
@@ -246,7 +293,8 @@ class ActRun(Run):
 
 
 def event_runs(events: Sequence[Event]) -> list[EventRun]:
+    """The story's events in runs of `EVENTS_PER_RUN`, in order."""
     return [
-        EventRun(events[start : start + EVENTS_PER_RUN])
+        EventRun(events, start, min(start + EVENTS_PER_RUN, len(events)))
         for start in range(0, len(events), EVENTS_PER_RUN)
     ]

@@ -6,10 +6,10 @@ text is searched (case- and accent-insensitively), and results name the event to
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Literal, cast
+from typing import Literal, TypeVar, cast
 
 from story.folded import (
     ActorRun,
@@ -111,6 +111,20 @@ class Jump:
 _LineHeads = Column
 """Lines of many entries in one string (`story.folded.Column`)."""
 
+T = TypeVar("T")
+Steps = Generator[None, None, T]
+"""A computation that pauses (a bare `yield`) after each costly step and returns its value."""
+
+
+def run_through(steps: Steps[T]) -> T:
+    """The value of a computation in steps, run to its end without pausing."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return cast("T", done.value)
+
+
 RANKS = (1.0, 0.8, 0.7, 0.5)
 """The palette's ranks of a jump, best first (see `SearchIndex.jumps`)."""
 
@@ -124,17 +138,24 @@ class _RunHeads:
 
     def first_entries(self, text: str, limit: int) -> list[int]:
         """The first `limit` jumps (in order) with a title line that starts with `text`."""
+        return run_through(self.first_entries_steps(text, limit))
+
+    def first_entries_steps(self, text: str, limit: int) -> Steps[list[int]]:
+        """`first_entries`, pausing after each run whose titles it folded."""
         found: list[int] = []
         base = 0
         for run in self._runs:
             if len(found) >= limit:
                 break
+            fresh = not run.folded("titles")
             wanted = limit - len(found)
             inside: set[int] = set()
             for column in run.titles:
                 inside.update(column.first_entries(text, wanted))
             found += [base + item for item in sorted(inside)[:wanted]]
             base += len(run)
+            if fresh:
+                yield
         return found
 
     def jump_at(self, index: int) -> Jump:
@@ -155,25 +176,33 @@ class _Ranking:
         self.words = words
         self.label = label
 
-    def rank(self, item: int) -> float | None:
-        """The item's rank, or None when it does not match."""
+    def has_rank(self, item: int, rank: float) -> bool:
+        """Whether the item ranks `rank`: the first of these that holds gives its rank (an
+        event's text is read only for 0.5).
+
+        1.0: its titles hold every word, and one of their lines starts with the query;
+        0.8: its titles hold every word;
+        0.7: they hold each word the kind's label does not, and some word (or the query has
+            as many words as the label);
+        0.5: its titles or its text hold each word.
+        """
         titles, words, label = self.run.titles, self.words, self.label
         in_titles = [any(column.holds(item, word) for column in titles) for word in words]
         if all(in_titles):
+            if rank not in (1.0, 0.8):
+                return False
             head = "\n" + self.folded
             starts = "\n" not in self.folded and any(column.holds(item, head) for column in titles)
-            return 1.0 if starts else 0.8
+            return rank == (1.0 if starts else 0.8)
         if all(found or word in label for found, word in zip(in_titles, words, strict=True)):
-            if any(in_titles) or len(words) == len(label.split()):
-                return 0.7
-            return None
+            return rank == 0.7 and (any(in_titles) or len(words) == len(label.split()))
+        if rank != 0.5:
+            return False
         texts = self.run.texts
-        if all(
+        return all(
             found or any(column.holds(item, word) for column in texts)
             for found, word in zip(in_titles, words, strict=True)
-        ):
-            return 0.5
-        return None
+        )
 
     def candidates(self, rank: float) -> Iterable[int]:
         """Items in order, among them every item of rank `rank` (and maybe others)."""
@@ -261,11 +290,18 @@ class SearchIndex:
         """Items whose text in any language contains every word of `query`: events (title or
         text) each followed by its quotes, then people (id, name or biography), in story
         order, the first `limit` of them."""
+        return run_through(self.search_steps(query, limit))
+
+    def search_steps(self, query: str, limit: int = MAX_HITS) -> Steps[list[Hit]]:
+        """`search`, pausing (a bare `yield`) after each run of events it had to fold, so that
+        a caller can keep a screen responsive while a rare word is looked for in a story not
+        yet folded (seconds at 100,000 events), and drop the search for a newer one."""
         words = fold(query).split()
         if not words:
             return []
         hits: list[Hit] = []
         for run in self._event_runs:
+            fresh = not run.folded_for_search
             for index, quote in run.found(words):
                 event_id = run.ids[index]
                 if quote is None:
@@ -274,6 +310,8 @@ class SearchIndex:
                     hits.append(Hit("quote", quote.id, event_id))
             if len(hits) >= limit:
                 return hits[:limit]
+            if fresh:
+                yield
         people = self._actor_run
         for index in items_with_all([*people.titles, *people.bios], words, len(people.ids)):
             actor_id = people.ids[index]
@@ -284,7 +322,15 @@ class SearchIndex:
     def jumps(
         self, query: str, labels: Mapping[JumpKind, str] | None = None, limit: int = MAX_JUMPS
     ) -> list[tuple[float, Jump]]:
-        """Places whose title, in any language, or id holds every word of `query`, best first.
+        """Places whose title, in any language, or id holds every word of `query`, best first
+        (see `jumps_steps`)."""
+        return run_through(self.jumps_steps(query, labels, limit))
+
+    def jumps_steps(
+        self, query: str, labels: Mapping[JumpKind, str] | None = None, limit: int = MAX_JUMPS
+    ) -> Steps[list[tuple[float, Jump]]]:
+        """Places whose title, in any language, or id holds every word of `query`, best first,
+        pausing (a bare `yield`) after each run it had to fold.
 
         A title that starts with the query ranks first, then titles that hold every word, then
         those matched with the help of the kind's label as the reader sees it (`labels`, e.g.
@@ -297,7 +343,7 @@ class SearchIndex:
         if not words:
             return []
         heads = self._title_heads
-        leading = heads.first_entries(folded, limit)
+        leading = yield from heads.first_entries_steps(folded, limit)
         if len(leading) == limit:
             # `limit` titles start with the query: nothing ranks above them, and the ranks below
             # would keep exactly these (first in story order). One typed letter takes this path.
@@ -308,13 +354,16 @@ class SearchIndex:
             # Rank by rank, each in story order, until there are `limit`: a run's texts are
             # read only when the ranks above leave room.
             for run in self._runs:
+                fresh = not run.folded("titles") or (rank == RANKS[-1] and not run.folded("texts"))
                 kind = cast("JumpKind", run.kind)
                 ranking = _Ranking(run, folded, words, label_of.get(kind, ""))
                 for item in ranking.candidates(rank):
                     if len(ranked) >= limit:
                         return ranked
-                    if ranking.rank(item) == rank:
+                    if ranking.has_rank(item, rank):
                         ranked.append((rank, Jump(kind, run.ids[item])))
+                if fresh:
+                    yield
         return ranked
 
 

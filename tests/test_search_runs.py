@@ -10,6 +10,7 @@ synthetic story cut into many small runs.
 from __future__ import annotations
 
 import random
+from collections.abc import Generator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -211,3 +212,29 @@ def test_a_short_query_reads_only_the_first_runs(
 )
 def test_folding_texts_together_is_folding_each(texts: list[str]) -> None:
     assert fold_each(texts) == [fold(text) for text in texts]
+
+
+def test_a_search_pauses_after_each_run_it_folds_and_not_once_they_are_folded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(folded_module, "EVENTS_PER_RUN", 50)
+    story = load_story(write_story(tmp_path / "story", 1_200))
+    index = SearchIndex(story)
+    runs = len(index._event_runs)
+
+    def pauses(steps: Generator[None, None, object]) -> tuple[int, object]:
+        count = 0
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return count, done.value
+            count += 1
+
+    assert pauses(index.search_steps("zq")) == (runs, [])
+    assert pauses(index.search_steps("zq")) == (0, [])
+    first = pauses(index.jumps_steps("zq", LABELS))
+    assert first[0] >= runs and first[1] == []  # titles, then texts, of every run
+    assert pauses(index.jumps_steps("zq", LABELS)) == (0, [])
+    found = pauses(index.jumps_steps("board", LABELS))
+    assert found == (0, index.jumps("board", LABELS))

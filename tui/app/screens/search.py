@@ -6,6 +6,7 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 from __future__ import annotations
 
 from functools import partial
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from story.search import Hit, Snippet, search_index, snippet
+from story.search import Hit, Snippet, Steps, run_through, search_index, snippet
 from tui.app.commands import SEARCH_COMMANDS, bindings, localize_bindings
 from tui.app.labels import tr_label
 from tui.app.widgets.story_list import StoryList
@@ -26,6 +27,11 @@ from tui.view.selection import Selection
 
 if TYPE_CHECKING:
     from tui.app.screens.browser import BrowserScreen
+
+
+SEARCH_SLICE = 0.03
+"""Seconds a key's search may run before the screen lets the next keys in (what a query
+reads of a story already folded takes a few milliseconds)."""
 
 
 def snippet_text(found: Snippet) -> Text:
@@ -49,6 +55,8 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         """The screen whose selection holds the language."""
         self.saga = browser.saga
         self.hits: list[Hit] = []
+        self._pending: Steps[list[Hit]] | None = None
+        """The search of the latest query, while it goes on."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -76,7 +84,28 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self.query_one("#query", Input).placeholder = tr(self.lang, "search.placeholder")
 
     def on_input_changed(self, message: Input.Changed) -> None:
-        self.hits = search_index(self.saga).search(message.value)
+        self._pending = search_index(self.saga).search_steps(message.value)
+        self._search_on(self._pending)
+
+    def _search_on(self, steps: Steps[list[Hit]]) -> None:
+        """Search for up to `SEARCH_SLICE`, then let other keys in and go on after them,
+        unless a newer query has replaced this one (a rare word in a long story not yet folded
+        takes seconds the first time; typing never waits for it)."""
+        if steps is not self._pending:
+            return
+        deadline = monotonic() + SEARCH_SLICE
+        try:
+            while True:
+                next(steps)
+                if monotonic() > deadline:
+                    self.call_later(self._search_on, steps)
+                    return
+        except StopIteration as done:
+            self._found(done.value)
+
+    def _found(self, hits: list[Hit]) -> None:
+        self._pending = None
+        self.hits = hits
         self._show_hits()
 
     def _show_hits(self) -> None:
@@ -107,6 +136,8 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         return row
 
     def on_input_submitted(self) -> None:
+        if self._pending is not None:  # enter before the search ended: end it now
+            self._found(run_through(self._pending))
         self._choose(0 if self.hits else None)
 
     def on_story_list_row_selected(self, message: StoryList.RowSelected) -> None:
