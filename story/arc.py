@@ -132,6 +132,14 @@ class Arc(Sequence[ArcStep]):
             return number + bisect_right(self._events_before, number)
         return None
 
+    def row_id(self, index: int) -> str:
+        """Step `index`'s id: its event's, or "role-N" (N its place)."""
+        index = self._place(index)
+        role = bisect_left(self._role_at, index)
+        if role < len(self._roles) and self._role_at[role] == index:
+            return f"role-{index}"
+        return self._events[index - role].id
+
     def row_ids(self) -> list[str]:
         """An id for each step, in order: the event's id, or "role-N" (N its place)."""
         ids = [event.id for event in self._events]

@@ -42,7 +42,7 @@ def agree(saga: Saga) -> int:
         assert saga.arc(actor_id) == tuple(expected)
         assert list(arc.keys) == [step.key for step in expected]
         ids = [s.event.id if s.event else f"role-{n}" for n, s in enumerate(expected)]
-        assert arc.row_ids() == ids
+        assert arc.row_ids() == ids == [arc.row_id(index) for index in range(len(arc))]
         place = {step.event.id: n for n, step in enumerate(expected) if step.event}
         for event in sample:
             assert arc.index_of_event(event) == place.get(event.id)

@@ -9,8 +9,10 @@ titles folded and lower-cased once, and only those titles are scored.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from story.folded import Column
 from story.folding import fold_each
@@ -24,26 +26,27 @@ class TitleMatch:
     """Titles, folded and lower-cased once, to find those a query can match."""
 
     def __init__(self, titles: Sequence[str]) -> None:
-        self.titles = titles
-        self._folded_titles = fold_each(titles)
-        self._folded = Column.of_texts(self._folded_titles)
-        starts: list[int] = []
-        pieces: list[str] = []
-        length = 0
-        for title in titles:
-            lowered = title.lower()
-            starts.append(length)
-            pieces.append(SEPARATOR + lowered)
-            length += len(lowered) + 1
-        self._starts = starts
-        self._lowered = "".join(pieces)
-        self._unsafe = SEPARATOR in "".join(titles)
+        # Strings and arrays of offsets, no list of titles: nothing for the collector to walk.
+        self._titles = Column.of_texts(titles)
+        self._folded = Column.of_texts(fold_each(titles))
+        lowered = [title.lower() for title in titles]
+        self._starts = array("q", accumulate((len(title) + 1 for title in lowered), initial=0))
+        self._lowered = "".join(SEPARATOR + title for title in lowered)
+        self._unsafe = any(SEPARATOR in title for title in titles)
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def title(self, index: int) -> str:
+        """Title `index`, as given."""
+        return self._titles.text(index)
 
     def holding(self, wanted: str) -> set[int]:
         """The titles whose folded text holds `wanted` (already folded, not empty)."""
+        folded = self._folded
         if "\n" in wanted:  # would reach across titles in the folded column
-            return {index for index, text in enumerate(self._folded_titles) if wanted in text}
-        return set(self._folded.entries_with(wanted))
+            return {index for index in range(len(folded)) if wanted in folded.text(index)}
+        return set(folded.entries_with(wanted))
 
     def in_order(self, query: str) -> set[int]:
         """The titles whose lower-cased text holds the letters of `query` (lower-cased) in
@@ -56,8 +59,8 @@ class TitleMatch:
             in_order = re.compile("".join(f"[^{re.escape(c)}]*+{re.escape(c)}" for c in letters))
             return {
                 index
-                for index, title in enumerate(self.titles)
-                if in_order.match(title.lower()) is not None
+                for index in range(len(self))
+                if in_order.match(self.title(index).lower()) is not None
             }
         # Each letter after the ones before it, without going back: `*+` takes all it can and
         # never gives it back, so a title that does not match costs one pass, not a search.

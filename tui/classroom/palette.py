@@ -46,26 +46,36 @@ class PlayTitles:
     def __init__(self, saga: Saga, lang: str) -> None:
         self.saga = saga
         self.lang = lang
-        self.titles: list[str] = []
+        self._written: list[str] = []
+
+    def __len__(self) -> int:
+        """How many titles are written."""
+        return len(self.match) if "match" in vars(self) else len(self._written)
 
     @property
     def complete(self) -> bool:
-        return len(self.titles) == 2 * len(self.saga.days)
+        return len(self) == 2 * len(self.saga.days)
 
     def write(self, days: int) -> None:
         """Write the titles of up to `days` more days."""
         saga, lang = self.saga, self.lang
-        done = len(self.titles) // 2
+        done = len(self) // 2
         for day in saga.days[done : done + days]:
             name = day_title(saga, day, lang)
-            self.titles.append(neutralise(tr(lang, "palette.play_from", day=name)))
-            self.titles.append(neutralise(tr(lang, "palette.play_to", day=name)))
+            self._written.append(neutralise(tr(lang, "palette.play_from", day=name)))
+            self._written.append(neutralise(tr(lang, "palette.play_to", day=name)))
+
+    def title(self, index: int) -> str:
+        """Title `index` (written already)."""
+        return self.match.title(index) if "match" in vars(self) else self._written[index]
 
     @cached_property
     def match(self) -> TitleMatch:
-        """The titles, all written, ready to be matched."""
+        """The titles, all written, ready to be matched (the list they were written to goes)."""
         self.write(len(self.saga.days))
-        return TitleMatch(self.titles)
+        match = TitleMatch(self._written)
+        self._written = []
+        return match
 
 
 @lru_cache(maxsize=4)
@@ -161,8 +171,8 @@ class ClassroomCommands(Provider):
         entries = list(self._entries[:3])
         play = self._play
         play.write(1)
-        for index, title in enumerate(play.titles[: 3 - len(entries)]):
-            entries.append((title, self._play_action(index)))
+        for index in range(min(3 - len(entries), len(play))):
+            entries.append((play.title(index), self._play_action(index)))
         for title, action in entries:
             shown = neutralise(title)
             yield DiscoveryHit(Content(shown), action, text=shown)
@@ -180,7 +190,7 @@ class ClassroomCommands(Provider):
         match = self._play.match
         candidates, holding = match.candidates(query, wanted)
         scored = [
-            (1.0 if index in holding else matcher.match(match.titles[index]) * 0.9, index)
+            (1.0 if index in holding else matcher.match(match.title(index)) * 0.9, index)
             for index in candidates
         ]
         scored = [(score, index) for score, index in scored if score > 0]
@@ -188,5 +198,5 @@ class ClassroomCommands(Provider):
             best = sorted(scored, key=lambda pair: -pair[0])[:MAX_DAY_HITS]  # stable
             scored = sorted(best, key=lambda pair: pair[1])
         for score, index in scored:
-            shown = match.titles[index]
+            shown = match.title(index)
             yield Hit(score, Content(shown), self._play_action(index), text=shown)

@@ -23,9 +23,8 @@ class ArcList(SagaList):
         super().__init__(saga, id=id)
         self._steps = Arc((), (), saga.moment_key)
         """The followed actor's arc, its steps made as rows are drawn."""
-        self._row_ids: list[str] = []
         self._arc_of: str | None = None
-        """The actor whose steps and row ids these are (kept across languages)."""
+        """The actor whose steps these are (kept across languages)."""
         self._mark: tuple[int, str] | None = None
         """The marked row and how: "here" (the event on screen) or "since" (the last step
         before the moment on screen, when the actor is not in that event)."""
@@ -55,9 +54,8 @@ class ArcList(SagaList):
             self._steps = (
                 self.saga.arc_steps(actor_id) if actor else Arc((), (), self.saga.moment_key)
             )
-            self._row_ids = self._steps.row_ids()
         self._mark = self._mark_for(self.selection.event)
-        ids = self._row_ids
+        ids = self._steps.row_ids()  # the list's own copy is the one kept
         self.set_lazy_rows(ids, self._row, ids[self._mark[0]] if self._mark else None)
 
     def _move_mark(self, new: str) -> None:
@@ -66,7 +64,7 @@ class ArcList(SagaList):
         for mark in {old_mark, self._mark}:
             if mark is not None:
                 self.replace_row(mark[0], self._row(mark[0]))
-        self.highlight_id(self._row_ids[self._mark[0]] if self._mark else None)
+        self.highlight_id(self._steps.row_id(self._mark[0]) if self._mark else None)
 
     def on_mount(self) -> None:
         if self.selection.actor:
