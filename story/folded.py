@@ -35,6 +35,8 @@ class Column:
     whose text holds (or has a line that starts with) some text by `str.find`, without a
     Python loop over every item."""
 
+    __slots__ = ("_joined", "_starts")
+
     def __init__(self, lines_of: Sequence[Sequence[str]]) -> None:
         starts = array("q")
         pieces: list[str] = []
