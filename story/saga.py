@@ -6,11 +6,15 @@ look-up or a walk of one day's events, whatever the story's size.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
+from story.arc import Arc, Keyed
+from story.arc import ArcKey as ArcKey  # re-exported: the arc's types are part of the saga's API
+from story.arc import ArcStep as ArcStep
 from story.dates import date_sort_key, is_full_day, parse_day, time_sort_key
 from story.lesson import Lesson
 from story.model import (
@@ -38,9 +42,6 @@ from story.timeline import holders_by_day
 
 BACKGROUND = "background"
 """The id of the day that gathers every event before the story's focus."""
-ArcKey = tuple[int, int, int, int, int, int]
-"""A step's place in an arc: its moment (see `story.moments`), then 0 for an event and 1 for a
-role taken or left at that moment (after the event that marks it)."""
 OrderKey = tuple[tuple[int, int, int], int, int]
 
 
@@ -84,21 +85,6 @@ class Day:
     @property
     def is_background(self) -> bool:
         return self.id == BACKGROUND
-
-
-@dataclass(frozen=True, slots=True)
-class ArcStep:
-    """One step of an actor's arc: an event they take part in, or a role they take or leave."""
-
-    date: str
-    event: Event | None
-    role: Role | None
-    starts: bool
-    """For role steps: True when the role begins on `date`, False when it ends."""
-    time: str | None
-    """For role steps: when on `date` the role begins or ends, when the story says."""
-    key: ArcKey
-    """Its place in story order (see `Saga.arc_key`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,16 +294,17 @@ class Saga:
         """An actor's events and role changes across the whole saga, in story order: a role
         taken or left on a day without a time comes before (taken) or after (left) that day's
         events; at a time, or with an event, it falls at that moment, after the event."""
-        steps = [
-            ArcStep(event.date, event, None, True, None, self.moment_key(event))
-            for event in self.events_of_actor.get(actor_id, ())
+        return tuple(self.arc_steps(actor_id))
+
+    def arc_steps(self, actor_id: str) -> Arc:
+        """`arc`, each step made when asked (`story.arc.Arc`): what the arc pane lists."""
+        roles = [
+            ArcStep(bound.date, None, span.role, starts, bound.time, (*bound.key, 1))
+            for span in self.role_spans.get(actor_id, ())
+            for bound, starts in ((span.start, True), (span.end, False))
+            if bound is not None
         ]
-        for span in self.role_spans.get(actor_id, ()):
-            for bound, starts in ((span.start, True), (span.end, False)):
-                if bound is not None:
-                    key = (*bound.key, 1)
-                    steps.append(ArcStep(bound.date, None, span.role, starts, bound.time, key))
-        return tuple(sorted(steps, key=self.arc_key))
+        return Arc(self.events_of_actor.get(actor_id, ()), roles, self.moment_key)
 
     def arc_key(self, step: ArcStep) -> ArcKey:
         """Where a step falls in story order."""
@@ -327,6 +314,11 @@ class Saga:
         """An event's place in story order, comparable with `arc_key` (to find where the
         moment on screen falls in an arc)."""
         return (*self.moment_of(event), 0)
+
+    def first_event_at(self, key: ArcKey) -> Event | None:
+        """The first event of the story at or after the moment `key` (None: after the last)."""
+        index = bisect_left(Keyed(self.events, self.moment_key), key)
+        return self.events[index] if index < len(self.events) else None
 
     # The script ------------------------------------------------------------------------------
 

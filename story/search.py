@@ -6,47 +6,30 @@ text is searched (case- and accent-insensitively), and results name the event to
 
 from __future__ import annotations
 
-import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
+from story.folded import (
+    ActorRun,
+    ActRun,
+    Column,
+    DayRun,
+    EventRun,
+    Run,
+    event_runs,
+    items_with_all,
+)
+from story.folding import fold, fold_lines
 from story.saga import Saga
+
+__all__ = ["Hit", "Jump", "SearchIndex", "Snippet", "fold", "fold_lines", "search_index", "snippet"]
 
 HitKind = Literal["event", "quote", "actor"]
 JumpKind = Literal["day", "event", "actor", "act"]
 MAX_HITS = 500
 MAX_JUMPS = 60
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, so "Licencié" matches "licencie"."""
-    if text.isascii():
-        return text.lower()  # the same, without decomposing: most of a story's text is ASCII
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return decomposed.translate(_WITHOUT_MARKS)
-
-
-def fold_lines(texts: Iterable[str]) -> str:
-    """`fold` of the texts joined by newlines, each folded by itself: the English and
-    Indonesian of a text stay ASCII and take `fold`'s short way."""
-    return "\n".join(fold(text) for text in texts)
-
-
-class _Marks(dict[int, int | None]):
-    """For `str.translate`: drops combining marks, keeps every other character. Filled as
-    characters are met, so a story's texts are folded in C, not by a Python loop over each
-    character (7.4 million characters at 10,000 events: 1.7 s)."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_WITHOUT_MARKS = _Marks()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,71 +108,168 @@ class Jump:
     item_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class _JumpEntry:
-    jump: Jump
-    titles: str
-    """The folded titles (names) in every language, and the id, one per line."""
-    text: str
-    """Other folded text that may match, ranked lower (an event's text)."""
+_LineHeads = Column
+"""Lines of many entries in one string (`story.folded.Column`)."""
+
+T = TypeVar("T")
+Steps = Generator[None, None, T]
+"""A computation that pauses (a bare `yield`) after each costly step and returns its value."""
 
 
-class _LineHeads:
-    """Lines of many entries in one string, "\n" before each line, to find the entries with a
-    line that starts with some text by `str.find`, without a Python loop over every entry."""
+def run_through(steps: Steps[T]) -> T:
+    """The value of a computation in steps, run to its end without pausing."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return cast("T", done.value)
 
-    def __init__(self, lines_of: list[list[str]]) -> None:
-        self._starts: list[int] = []
-        pieces: list[str] = []
-        length = 0
-        for lines in lines_of:
-            self._starts.append(length)
-            for line in lines:
-                pieces.append("\n" + line)
-                length += len(line) + 1
-        self._starts.append(length)
-        self._joined = "".join(pieces)
+
+RANKS = (1.0, 0.8, 0.7, 0.5)
+"""The palette's ranks of a jump, best first (see `SearchIndex.jumps`)."""
+
+
+class _RunHeads:
+    """The palette's jumps (days, events, actors, acts) numbered in story order, to find the
+    first ones with a title line that starts with some text, reading runs in order."""
+
+    def __init__(self, runs: Sequence[Run]) -> None:
+        self._runs = runs
 
     def first_entries(self, text: str, limit: int) -> list[int]:
-        """The first `limit` entries (in order) with a line that starts with `text`."""
-        if not text or "\n" in text:
-            return []
-        needle, joined, starts = "\n" + text, self._joined, self._starts
+        """The first `limit` jumps (in order) with a title line that starts with `text`."""
+        return run_through(self.first_entries_steps(text, limit))
+
+    def first_entries_steps(self, text: str, limit: int) -> Steps[list[int]]:
+        """`first_entries`, pausing after each run whose titles it folded."""
         found: list[int] = []
-        at = joined.find(needle)
-        while at >= 0 and len(found) < limit:
-            entry = bisect_right(starts, at) - 1
-            found.append(entry)
-            at = joined.find(needle, starts[entry + 1])
+        base = 0
+        for run in self._runs:
+            if len(found) >= limit:
+                break
+            fresh = not run.folded("titles")
+            wanted = limit - len(found)
+            inside: set[int] = set()
+            for column in run.titles:
+                inside.update(column.first_entries(text, wanted))
+            found += [base + item for item in sorted(inside)[:wanted]]
+            base += len(run)
+            if fresh:
+                yield
         return found
+
+    def jump_at(self, index: int) -> Jump:
+        """The jump numbered `index`."""
+        for run in self._runs:
+            if index < len(run):
+                return Jump(cast("JumpKind", run.kind), run.ids[index])
+            index -= len(run)
+        raise IndexError(index)
+
+
+class _Ranking:
+    """How the items of one run match one palette query, ranked as `SearchIndex.jumps` says."""
+
+    def __init__(self, run: Run, folded: str, words: list[str], label: str) -> None:
+        self.run = run
+        self.folded = folded
+        self.words = words
+        self.label = label
+
+    def has_rank(self, item: int, rank: float) -> bool:
+        """Whether the item ranks `rank`: the first of these that holds gives its rank (an
+        event's text is read only for 0.5).
+
+        1.0: its titles hold every word, and one of their lines starts with the query;
+        0.8: its titles hold every word;
+        0.7: they hold each word the kind's label does not, and some word (or the query has
+            as many words as the label);
+        0.5: its titles or its text hold each word.
+        """
+        titles, words, label = self.run.titles, self.words, self.label
+        in_titles = [any(column.holds(item, word) for column in titles) for word in words]
+        if all(in_titles):
+            if rank not in (1.0, 0.8):
+                return False
+            head = "\n" + self.folded
+            starts = "\n" not in self.folded and any(column.holds(item, head) for column in titles)
+            return rank == (1.0 if starts else 0.8)
+        if all(found or word in label for found, word in zip(in_titles, words, strict=True)):
+            return rank == 0.7 and (any(in_titles) or len(words) == len(label.split()))
+        if rank != 0.5:
+            return False
+        texts = self.run.texts
+        return all(
+            found or any(column.holds(item, word) for column in texts)
+            for found, word in zip(in_titles, words, strict=True)
+        )
+
+    def candidates(self, rank: float) -> Iterable[int]:
+        """Items in order, among them every item of rank `rank` (and maybe others)."""
+        titles, words = self.run.titles, self.words
+        if rank == 1.0:
+            return [] if "\n" in self.folded else _having(titles, ["\n" + self.folded])
+        if rank == 0.8:
+            return _having(titles, [_longest(words)])
+        if rank == 0.7:
+            free = [word for word in words if word not in self.label]
+            if free:
+                return _having(titles, [_longest(free)])
+            if len(words) == len(self.label.split()):
+                return range(len(self.run))
+            return _having(titles, words)
+        texts = self.run.texts
+        return _having([*titles, *texts], [_longest(words)]) if texts else []
+
+
+def _longest(words: list[str]) -> str:
+    """The word most likely to be rare: the longest (the first of the longest)."""
+    return max(words, key=len)
+
+
+def _having(columns: Sequence[Column], texts: Sequence[str]) -> list[int]:
+    """Items whose text in some column holds one of `texts`, in order."""
+    found: set[int] = set()
+    for column in columns:
+        for text in texts:
+            found.update(column.entries_with(text))
+    return sorted(found)
 
 
 class SearchIndex:
-    """Folded texts of a story, built once, searched by substring.
+    """Folded texts of a story, folded run by run as queries first read them, searched by
+    substring.
 
     Shared by search (`/`: events, quotes, people) and the palette's story jumps (days, events,
-    actors, acts), so each text of the story is folded once per story, not once per keystroke.
+    actors, acts), so each text of the story is folded once per story, not once per keystroke,
+    and only as far as queries read (see `story.folded`).
     """
 
     def __init__(self, saga: Saga) -> None:
         self.saga = saga
 
     @cached_property
-    def _entries(self) -> list[tuple[str, Hit]]:
-        entries: list[tuple[str, Hit]] = []
-        for event in self.saga.events:
-            texts = (*event.title.all_texts(), *event.text.all_texts())
-            entries.append((fold_lines(texts), Hit("event", event.id, event.id)))
-            for quote in event.quotes:
-                words = (quote.original, *quote.text.all_texts())
-                entries.append((fold_lines(words), Hit("quote", quote.id, event.id)))
-        for actor in self.saga.actors.values():
-            appearances = self.saga.events_of_actor.get(actor.id)
-            if not appearances:
-                continue
-            texts = (actor.id, *actor.name.all_texts(), *actor.bio.all_texts())
-            entries.append((fold_lines(texts), Hit("actor", actor.id, appearances[0].id)))
-        return entries
+    def _event_runs(self) -> list[EventRun]:
+        return event_runs(self.saga.events)
+
+    @cached_property
+    def _actor_run(self) -> ActorRun:
+        """The actors who appear in some event (a search hit opens their first)."""
+        saga = self.saga
+        return ActorRun(
+            [actor for actor in saga.actors.values() if saga.events_of_actor.get(actor.id)]
+        )
+
+    @cached_property
+    def _runs(self) -> list[Run]:
+        """The palette's jumps, in its order: days, events, actors, acts."""
+        saga = self.saga
+        acts = saga.script.acts if saga.script else ()
+        return [DayRun(saga.days), *self._event_runs, self._actor_run, ActRun(acts)]
+
+    @cached_property
+    def _title_heads(self) -> _RunHeads:
+        return _RunHeads(self._runs)
 
     def texts_of(self, hit: Hit) -> dict[str, str]:
         """The text a hit was found in, by language, for its snippet: an event's text, a
@@ -207,43 +287,50 @@ class SearchIndex:
         }
 
     def search(self, query: str, limit: int = MAX_HITS) -> list[Hit]:
-        """Items whose text in any language contains every word of `query`."""
+        """Items whose text in any language contains every word of `query`: events (title or
+        text) each followed by its quotes, then people (id, name or biography), in story
+        order, the first `limit` of them."""
+        return run_through(self.search_steps(query, limit))
+
+    def search_steps(self, query: str, limit: int = MAX_HITS) -> Steps[list[Hit]]:
+        """`search`, pausing (a bare `yield`) after each run of events it had to fold, so that
+        a caller can keep a screen responsive while a rare word is looked for in a story not
+        yet folded (seconds at 100,000 events), and drop the search for a newer one."""
         words = fold(query).split()
         if not words:
             return []
-        hits = []
-        for text, hit in self._entries:
-            if all(word in text for word in words):
-                hits.append(hit)
-                if len(hits) >= limit:
-                    break
-        return hits
-
-    @cached_property
-    def _jumps(self) -> list[_JumpEntry]:
-        saga = self.saga
-        entries = [_JumpEntry(Jump("day", day.id), fold(day.id), "") for day in saga.days]
-        for event in saga.events:
-            titles = fold_lines((event.id, *event.title.all_texts()))
-            text = fold_lines(event.text.all_texts())
-            entries.append(_JumpEntry(Jump("event", event.id), titles, text))
-        for actor in saga.actors.values():
-            if actor.id in saga.events_of_actor:
-                titles = fold_lines((actor.id, *actor.name.all_texts()))
-                entries.append(_JumpEntry(Jump("actor", actor.id), titles, ""))
-        for act in saga.script.acts if saga.script else ():
-            titles = fold_lines((act.id, *act.title.all_texts()))
-            entries.append(_JumpEntry(Jump("act", act.id), titles, ""))
-        return entries
-
-    @cached_property
-    def _title_heads(self) -> _LineHeads:
-        return _LineHeads([entry.titles.split("\n") for entry in self._jumps])
+        hits: list[Hit] = []
+        for run in self._event_runs:
+            fresh = not run.folded_for_search
+            for index, quote in run.found(words):
+                event_id = run.ids[index]
+                if quote is None:
+                    hits.append(Hit("event", event_id, event_id))
+                else:
+                    hits.append(Hit("quote", quote.id, event_id))
+            if len(hits) >= limit:
+                return hits[:limit]
+            if fresh:
+                yield
+        people = self._actor_run
+        for index in items_with_all([*people.titles, *people.bios], words, len(people.ids)):
+            actor_id = people.ids[index]
+            first = self.saga.events_of_actor[actor_id][0]
+            hits.append(Hit("actor", actor_id, first.id))
+        return hits[:limit]
 
     def jumps(
         self, query: str, labels: Mapping[JumpKind, str] | None = None, limit: int = MAX_JUMPS
     ) -> list[tuple[float, Jump]]:
-        """Places whose title, in any language, or id holds every word of `query`, best first.
+        """Places whose title, in any language, or id holds every word of `query`, best first
+        (see `jumps_steps`)."""
+        return run_through(self.jumps_steps(query, labels, limit))
+
+    def jumps_steps(
+        self, query: str, labels: Mapping[JumpKind, str] | None = None, limit: int = MAX_JUMPS
+    ) -> Steps[list[tuple[float, Jump]]]:
+        """Places whose title, in any language, or id holds every word of `query`, best first,
+        pausing (a bare `yield`) after each run it had to fold.
 
         A title that starts with the query ranks first, then titles that hold every word, then
         those matched with the help of the kind's label as the reader sees it (`labels`, e.g.
@@ -255,26 +342,29 @@ class SearchIndex:
         words = folded.split()
         if not words:
             return []
-        leading = self._title_heads.first_entries(folded, limit)
+        heads = self._title_heads
+        leading = yield from heads.first_entries_steps(folded, limit)
         if len(leading) == limit:
-            # `limit` titles start with the query: nothing ranks above them, and the scan below
+            # `limit` titles start with the query: nothing ranks above them, and the ranks below
             # would keep exactly these (first in story order). One typed letter takes this path.
-            return [(1.0, self._jumps[index].jump) for index in leading]
+            return [(1.0, heads.jump_at(index)) for index in leading]
         label_of = {kind: fold(label) for kind, label in (labels or {}).items()}
         ranked: list[tuple[float, Jump]] = []
-        for entry in self._jumps:
-            titles = entry.titles
-            label = label_of.get(entry.jump.kind, "")
-            if all(word in titles for word in words):
-                starts = any(line.startswith(folded) for line in titles.split("\n"))
-                ranked.append((1.0 if starts else 0.8, entry.jump))
-            elif all(word in titles or word in label for word in words):
-                if any(word in titles for word in words) or len(words) == len(label.split()):
-                    ranked.append((0.7, entry.jump))
-            elif entry.text and all(word in entry.text or word in titles for word in words):
-                ranked.append((0.5, entry.jump))
-        ranked.sort(key=lambda pair: -pair[0])  # stable: story order within a rank
-        return ranked[:limit]
+        for rank in RANKS:
+            # Rank by rank, each in story order, until there are `limit`: a run's texts are
+            # read only when the ranks above leave room.
+            for run in self._runs:
+                fresh = not run.folded("titles") or (rank == RANKS[-1] and not run.folded("texts"))
+                kind = cast("JumpKind", run.kind)
+                ranking = _Ranking(run, folded, words, label_of.get(kind, ""))
+                for item in ranking.candidates(rank):
+                    if len(ranked) >= limit:
+                        return ranked
+                    if ranking.has_rank(item, rank):
+                        ranked.append((rank, Jump(kind, run.ids[item])))
+                if fresh:
+                    yield
+        return ranked
 
 
 @cache

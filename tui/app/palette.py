@@ -8,6 +8,7 @@ titles first. Textual's own system commands are left out: they are English only.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, cast
@@ -127,7 +128,15 @@ class SagaCommands(Provider):
                 "actor": tr(lang, "palette.follow", name=""),
                 "act": tr(lang, "palette.act", title=""),
             }
-            for score, jump in search_index(self.saga_app.saga).jumps(query, labels):
+            steps = search_index(self.saga_app.saga).jumps_steps(query, labels)
+            while True:  # the story folded as the query reads it, the loop let in between
+                try:
+                    next(steps)
+                except StopIteration as done:
+                    jumps: list[tuple[float, Jump]] = done.value
+                    break
+                await asyncio.sleep(0)
+            for score, jump in jumps:
                 yield self._jump_hit(score * 0.95, jump)
 
 

@@ -5,6 +5,8 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 
 from __future__ import annotations
 
+from functools import partial
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -13,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from story.search import Hit, Snippet, search_index, snippet
+from story.search import Hit, Snippet, Steps, run_through, search_index, snippet
 from tui.app.commands import SEARCH_COMMANDS, bindings, localize_bindings
 from tui.app.labels import tr_label
 from tui.app.widgets.story_list import StoryList
@@ -25,6 +27,11 @@ from tui.view.selection import Selection
 
 if TYPE_CHECKING:
     from tui.app.screens.browser import BrowserScreen
+
+
+SEARCH_SLICE = 0.03
+"""Seconds a key's search may run before the screen lets the next keys in (what a query
+reads of a story already folded takes a few milliseconds)."""
 
 
 def snippet_text(found: Snippet) -> Text:
@@ -48,6 +55,8 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         """The screen whose selection holds the language."""
         self.saga = browser.saga
         self.hits: list[Hit] = []
+        self._pending: Steps[list[Hit]] | None = None
+        """The search of the latest query, while it goes on."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -75,32 +84,60 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         self.query_one("#query", Input).placeholder = tr(self.lang, "search.placeholder")
 
     def on_input_changed(self, message: Input.Changed) -> None:
-        self.hits = search_index(self.saga).search(message.value)
+        self._pending = search_index(self.saga).search_steps(message.value)
+        self._search_on(self._pending)
+
+    def _search_on(self, steps: Steps[list[Hit]]) -> None:
+        """Search for up to `SEARCH_SLICE`, then let other keys in and go on after them,
+        unless a newer query has replaced this one (a rare word in a long story not yet folded
+        takes seconds the first time; typing never waits for it)."""
+        if steps is not self._pending:
+            return
+        deadline = monotonic() + SEARCH_SLICE
+        try:
+            while True:
+                next(steps)
+                if monotonic() > deadline:
+                    self.call_later(self._search_on, steps)
+                    return
+        except StopIteration as done:
+            self._found(done.value)
+
+    def _found(self, hits: list[Hit]) -> None:
+        self._pending = None
+        self.hits = hits
         self._show_hits()
 
     def _show_hits(self) -> None:
-        rows: list[tuple[str, Text]] = []
-        index_ = search_index(self.saga)
+        """Show the hits, each row (title and snippet) built only when it is drawn: a query of
+        one letter finds 500 hits, and a screen shows a dozen."""
         query = self.query_one("#query", Input).value
-        for index, hit in enumerate(self.hits):
-            event = self.saga.event_by_id[hit.event_id]
-            row = plain(tr(self.lang, f"search.kind.{hit.kind}") + " ", "dim")
-            if hit.kind == "actor":
-                row.append_text(actor_name(self.saga, hit.item_id, self.lang))
-            else:
-                row.append_text(event_row(event, self.lang, dated=True))
-            found = snippet(index_.texts_of(hit), query, self.lang)
-            if found is not None:
-                row.append("\n")
-                row.append_text(snippet_text(found))
-            rows.append((f"{index}", row))
+        ids = [f"{index}" for index in range(len(self.hits))]
         results = self.query_one("#results", StoryList)
-        results.set_rows(rows, rows[0][0] if rows else None)
+        results.set_lazy_rows(
+            ids, partial(self._row, self.hits, query, self.lang), ids[0] if ids else None
+        )
         results.border_title = tr_label(
             self.lang, "search.count", count=number(len(self.hits), self.lang)
         )
 
+    def _row(self, hits: list[Hit], query: str, lang: str, index: int) -> Text:
+        """A hit's row: its kind, title (or name) and the snippet around the words found."""
+        hit = hits[index]
+        row = plain(tr(lang, f"search.kind.{hit.kind}") + " ", "dim")
+        if hit.kind == "actor":
+            row.append_text(actor_name(self.saga, hit.item_id, lang))
+        else:
+            row.append_text(event_row(self.saga.event_by_id[hit.event_id], lang, dated=True))
+        found = snippet(search_index(self.saga).texts_of(hit), query, lang)
+        if found is not None:
+            row.append("\n")
+            row.append_text(snippet_text(found))
+        return row
+
     def on_input_submitted(self) -> None:
+        if self._pending is not None:  # enter before the search ended: end it now
+            self._found(run_through(self._pending))
         self._choose(0 if self.hits else None)
 
     def on_story_list_row_selected(self, message: StoryList.RowSelected) -> None:

@@ -7,7 +7,8 @@ from bisect import bisect_right
 from rich.text import Text
 
 from story import Saga
-from story.saga import ArcKey, ArcStep
+from story.arc import Arc
+from story.saga import ArcKey
 from tui.app.labels import tr_label
 from tui.app.messages import EventPicked
 from tui.app.widgets.story_list import SagaList, StoryList
@@ -20,24 +21,23 @@ class ArcList(SagaList):
 
     def __init__(self, saga: Saga, *, id: str | None = None) -> None:
         super().__init__(saga, id=id)
-        self._steps: tuple[ArcStep, ...] = ()
-        self._keys: list[ArcKey] = []
-        self._row_ids: list[str] = []
-        self._step_of_event: dict[str, int] = {}
+        self._steps = Arc((), (), saga.moment_key)
+        """The followed actor's arc, its steps made as rows are drawn."""
         self._arc_of: str | None = None
-        """The actor whose steps, keys and row ids these are (kept across languages)."""
+        """The actor whose steps these are (kept across languages)."""
         self._mark: tuple[int, str] | None = None
         """The marked row and how: "here" (the event on screen) or "since" (the last step
         before the moment on screen, when the actor is not in that event)."""
 
     def _mark_for(self, event_id: str) -> tuple[int, str] | None:
         """Where the moment `event_id` falls in the arc."""
-        if event_id in self._step_of_event:
-            return self._step_of_event[event_id], "here"
         event = self.saga.event_by_id.get(event_id)
         if event is None:
             return None
-        index = bisect_right(self._keys, self.saga.moment_key(event)) - 1
+        here = self._steps.index_of_event(event)
+        if here is not None:
+            return here, "here"
+        index = bisect_right(self._steps.keys, self.saga.moment_key(event)) - 1
         return (index, "since") if index >= 0 else None
 
     def _row(self, index: int) -> Text:
@@ -51,21 +51,12 @@ class ArcList(SagaList):
         self.border_title = tr_label(lang, "pane.arc", name=name)
         if actor_id != self._arc_of:  # an arc is the actor's, whatever the language
             self._arc_of = actor_id
-            self._steps = self.saga.arc(actor_id) if actor else ()
-            self._keys = [self.saga.arc_key(step) for step in self._steps]
-            self._row_ids = [self._row_id(index) for index in range(len(self._steps))]
-            self._step_of_event = {
-                step.event.id: index
-                for index, step in enumerate(self._steps)
-                if step.event is not None
-            }
+            self._steps = (
+                self.saga.arc_steps(actor_id) if actor else Arc((), (), self.saga.moment_key)
+            )
         self._mark = self._mark_for(self.selection.event)
-        ids = self._row_ids
+        ids = self._steps.row_ids()  # the list's own copy is the one kept
         self.set_lazy_rows(ids, self._row, ids[self._mark[0]] if self._mark else None)
-
-    def _row_id(self, index: int) -> str:
-        step = self._steps[index]
-        return step.event.id if step.event is not None else f"role-{index}"
 
     def _move_mark(self, new: str) -> None:
         """Redraw only the rows whose mark changes, then move the highlight."""
@@ -73,7 +64,7 @@ class ArcList(SagaList):
         for mark in {old_mark, self._mark}:
             if mark is not None:
                 self.replace_row(mark[0], self._row(mark[0]))
-        self.highlight_id(self._row_id(self._mark[0]) if self._mark else None)
+        self.highlight_id(self._steps.row_id(self._mark[0]) if self._mark else None)
 
     def on_mount(self) -> None:
         if self.selection.actor:
@@ -93,9 +84,9 @@ class ArcList(SagaList):
         elif self.highlighted is not None:
             # A role taken or left: go to the story's moment of that change, so every pane
             # (this one's mark included) shows the same moment.
-            self.post_message(EventPicked(self._event_at(self._keys[self.highlighted])))
+            self.post_message(EventPicked(self._event_at(self._steps.key(self.highlighted))))
 
     def _event_at(self, key: ArcKey) -> str:
         """The first event of the story at or after an arc moment (else the last one)."""
-        events = self.saga.events
-        return next((e.id for e in events if self.saga.moment_key(e) >= key), events[-1].id)
+        event = self.saga.first_event_at(key)
+        return event.id if event is not None else self.saga.events[-1].id
