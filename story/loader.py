@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from story import parallel
 from story.checks import CheckContext, check_story, items_with_origin, localized_texts
 from story.convert import ConvertedFile
 from story.fileread import FileRead, read_file
@@ -104,19 +103,13 @@ def read_story_counted(
     path: Path,
     shown_as: str | None = None,
     progress: Progress | None = None,
-    *,
-    workers: int = 1,
 ) -> tuple[Saga | None, list[Problem], int]:
-    """`read_story`, with the total number of problems found (some may not be returned).
-
-    With `workers` over 1, a big story's files are read and converted by that many processes
-    at once (`story.parallel`: `usable_workers()` says how many help here); the result is the
-    same."""
+    """`read_story`, with the total number of problems found (some may not be returned)."""
     shown = shown_as or str(path)
     log = ProblemLog()
     try:
         with gc_paused():
-            saga, documents = _read_story(path, shown, log, progress, workers)
+            saga, documents = _read_story(path, shown, log, progress)
             if saga is not None:
                 return saga, [], 0
             return None, place_problems(list(log), documents), log.total
@@ -126,17 +119,13 @@ def read_story_counted(
 
 
 def _read_story(
-    path: Path, shown: str, problems: ProblemLog, progress: Progress | None, workers: int
+    path: Path, shown: str, problems: ProblemLog, progress: Progress | None
 ) -> tuple[Saga | None, dict[str, Document]]:
     """Read, convert and check; the documents are returned to place the problems."""
     files, found = story_files(path, shown)
     problems.extend(found)
     sizes = [_file_size(file_path) for file_path, _ in files]
-    if parallel.worth_it(sizes, workers):
-        alone, _ = parallel.read_files(files, sizes, workers, MAX_VALUES, _read_share(progress))
-        reads = _within_budget(files, alone)
-    else:
-        reads = _read_here(files, sizes, progress)
+    reads = _read_here(files, sizes, progress)
     documents, incomplete = _documents(reads, problems)
     context = CheckContext(documents, problems, shown, incomplete=incomplete)
     parsed = _converted(reads, context)
@@ -169,23 +158,6 @@ def _read_here(
         done_bytes += size
         if progress is not None:
             progress(CONVERTED_SHARE * done_bytes / total_bytes)
-    return reads
-
-
-def _within_budget(files: list[tuple[Path, str]], alone: list[FileRead]) -> list[FileRead]:
-    """Files read each alone (`story.parallel`) as `_read_here` reads them: the story's budget
-    of values applied in file order. The file that goes over it is read again with what was
-    left, so that it stops where it would have stopped; the files after it are dropped."""
-    budget = ValueBudget(MAX_VALUES)
-    reads = []
-    for (file_path, name), read in zip(files, alone, strict=True):
-        if budget.exhausted:
-            break
-        if read.used > budget.left:
-            read = read_file(file_path, name, budget)
-        else:
-            budget.used += read.used
-        reads.append(read)
     return reads
 
 
@@ -237,14 +209,6 @@ def _assemble(info: StoryInfo, parsed: list[StoryFile]) -> Saga:
         notes=tuple(item for file in parsed for item in file.notes),
         lesson=merge_lessons(file.lesson for file in parsed if file.lesson is not None),
     )
-
-
-def _read_share(progress: Progress | None) -> Progress | None:
-    """A parallel read's progress (reading and converting) as a share of the whole load."""
-    if progress is None:
-        return None
-    report = progress
-    return lambda share: report(CONVERTED_SHARE * share)
 
 
 def _file_size(path: Path) -> int:

@@ -44,8 +44,8 @@ def test_validate_does_not_import_textual() -> None:
 
 
 def test_validate_imports_what_it_needs_only() -> None:
-    """Imports are a good part of validate's time: the UI catalogues (read as YAML), msgspec
-    and the machinery of parallel reading (for big stories only) are left out."""
+    """Imports are a good part of validate's time: the UI catalogues, msgspec (the cache's)
+    and process pools are left out."""
     code = (
         "import sys; from tui.cli.main import run; status = run(['validate']); "
         "extra = [m for m in sys.modules if m.startswith(('tui.locale', 'msgspec', "

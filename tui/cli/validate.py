@@ -14,7 +14,6 @@ from openai_saga_assets import STORY_DIR
 from story import Saga, coverage
 from story.gcpause import gc_paused
 from story.loader import read_story_counted
-from story.parallel import usable_workers
 from tui.cli.main import say
 from tui.cli.options import PROG, QuietParser
 from tui.cli.progress import ProgressLine
@@ -41,8 +40,7 @@ def summary(name: str, path: Path) -> tuple[str | None, list[str]]:
     progress = ProgressLine(f"{PROG} validate: reading {name}", sys.stderr)
     with gc_paused():  # the collector stays off until the summary is written (see gcpause)
         try:
-            workers = usable_workers()
-            saga, problems, total = read_story_counted(path, name, progress, workers=workers)
+            saga, problems, total = read_story_counted(path, name, progress)
         finally:
             progress.close()
         if saga is not None:
