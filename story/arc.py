@@ -35,15 +35,16 @@ class ArcStep:
     """Its place in story order (see `Saga.arc_key`)."""
 
 
-class Keyed(Sequence[ArcKey]):
-    """The keys of a sequence of events, each computed when asked (for `bisect`)."""
+class Computed(Sequence[ArcKey]):
+    """`length` keys, the one at `index` computed by `key_at(index)` when asked (for
+    `bisect`, which looks at a few of them)."""
 
-    def __init__(self, events: Sequence[Event], key_of: Callable[[Event], ArcKey]) -> None:
-        self._events = events
-        self._key_of = key_of
+    def __init__(self, length: int, key_at: Callable[[int], ArcKey]) -> None:
+        self._length = length
+        self._key_at = key_at
 
     def __len__(self) -> int:
-        return len(self._events)
+        return self._length
 
     @overload
     def __getitem__(self, index: int) -> ArcKey: ...
@@ -51,8 +52,17 @@ class Keyed(Sequence[ArcKey]):
     def __getitem__(self, index: slice) -> Sequence[ArcKey]: ...
     def __getitem__(self, index: int | slice) -> ArcKey | Sequence[ArcKey]:
         if isinstance(index, slice):
-            return [self._key_of(event) for event in self._events[index]]
-        return self._key_of(self._events[index])
+            return [self._key_at(at) for at in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self._key_at(index)
+
+
+def keyed(events: Sequence[Event], key_of: Callable[[Event], ArcKey]) -> Computed:
+    """The keys of a sequence of events, each computed when asked."""
+    return Computed(len(events), lambda index: key_of(events[index]))
 
 
 class Arc(Sequence[ArcStep]):
@@ -69,7 +79,7 @@ class Arc(Sequence[ArcStep]):
         self._events = events
         self._key_of = key_of
         self._roles = sorted(roles, key=lambda step: step.key)
-        keys = Keyed(events, key_of)
+        keys = keyed(events, key_of)
         # An event's key ends in 0 and a role's in 1: they are never equal.
         self._events_before = [bisect_right(keys, role.key) for role in self._roles]
         """For each role step, how many events come before it."""
@@ -123,11 +133,11 @@ class Arc(Sequence[ArcStep]):
     @property
     def keys(self) -> Sequence[ArcKey]:
         """Every step's key, in order, each computed when asked (for `bisect`)."""
-        return _ArcKeys(self)
+        return Computed(len(self), self.key)
 
     def index_of_event(self, event: Event) -> int | None:
         """Where `event` is in the arc, or None when the actor is not in it."""
-        number = bisect_left(Keyed(self._events, self._key_of), self._key_of(event))
+        number = bisect_left(keyed(self._events, self._key_of), self._key_of(event))
         if number < len(self._events) and self._events[number].id == event.id:
             return number + bisect_right(self._events_before, number)
         return None
@@ -146,20 +156,3 @@ class Arc(Sequence[ArcStep]):
         for at in self._role_at:  # rising: each goes where it will stay
             ids.insert(at, f"role-{at}")
         return ids
-
-
-class _ArcKeys(Sequence[ArcKey]):
-    def __init__(self, arc: Arc) -> None:
-        self._arc = arc
-
-    def __len__(self) -> int:
-        return len(self._arc)
-
-    @overload
-    def __getitem__(self, index: int) -> ArcKey: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[ArcKey]: ...
-    def __getitem__(self, index: int | slice) -> ArcKey | Sequence[ArcKey]:
-        if isinstance(index, slice):
-            return [self._arc.key(at) for at in range(*index.indices(len(self)))]
-        return self._arc.key(index)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
-from story.arc import Arc, Keyed
+from story.arc import Arc, keyed
 from story.arc import ArcKey as ArcKey  # re-exported: the arc's types are part of the saga's API
 from story.arc import ArcStep as ArcStep
 from story.dates import date_sort_key, is_full_day, parse_day, time_sort_key
@@ -317,7 +317,7 @@ class Saga:
 
     def first_event_at(self, key: ArcKey) -> Event | None:
         """The first event of the story at or after the moment `key` (None: after the last)."""
-        index = bisect_left(Keyed(self.events, self.moment_key), key)
+        index = bisect_left(keyed(self.events, self.moment_key), key)
         return self.events[index] if index < len(self.events) else None
 
     # The script ------------------------------------------------------------------------------
