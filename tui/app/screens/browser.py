@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive, reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -27,6 +26,7 @@ from story import Saga
 from tui.app.commands import BROWSER_COMMANDS, bindings, fit_footer
 from tui.app.labels import tr_label
 from tui.app.messages import ActorFollowed, DayPicked, EventPicked
+from tui.app.screens.batch_frames import NoDroppedFrames
 from tui.app.widgets.arc import ArcList
 from tui.app.widgets.cast import CastList
 from tui.app.widgets.days import DaysList
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from tui.app.saga_app import SagaApp
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(NoDroppedFrames):
     """Days, events, the event in full, the cast and the followed actor's arc."""
 
     CSS_PATH = "browser.tcss"

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.labels import tr_label
+from tui.app.screens.batch_frames import NoDroppedFrames
 from tui.locale.i18n import tr
 from tui.view.linebreak import Wrapped
 from tui.view.safe import plain
@@ -31,7 +32,7 @@ KEYS = (("→ ←", "days"), ("↓ ↑", "events"), ("l", "language"), ("/", "se
 """The five keys to start with, and what each does."""
 
 
-class WelcomeScreen(ModalScreen[None]):
+class WelcomeScreen(NoDroppedFrames, ModalScreen[None]):
     """A short card over the browser; any key or click closes it."""
 
     CSS_PATH = "welcome.tcss"
