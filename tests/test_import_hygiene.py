@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,4 +96,31 @@ def test_the_view_layer_imports_without_textual() -> None:
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_first_frame_leaves_the_palette_search_script_and_quiz_unimported(
+    tmp_path: Path,
+) -> None:
+    """What the first frame does not show is imported when first opened: the palette's
+    providers (and the search index they use), the script and the quiz screens. A fresh
+    process: the test session has imported them all."""
+    code = (
+        "import sys, asyncio; from tui import make_app\n"
+        "app = make_app(['--fresh'])\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        early = [m for m in ('tui.app.palette', 'tui.classroom.palette', 'story.search',"
+        " 'tui.app.screens.script', 'tui.app.screens.quiz') if m in sys.modules]\n"
+        "        await pilot.press('s'); await pilot.pause()\n"
+        "        opened = type(app.screen).__name__\n"
+        "        print(early, opened); sys.exit(3 if early or opened != 'ScriptScreen' else 0)\n"
+        "asyncio.run(main())\n"
+    )
+    (tmp_path / "welcomed").touch()  # the title card seen: `s` reaches the browser
+    state = {"OPENAI_SAGA_STATE": str(tmp_path / "place.json")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ | state
+    )
     assert result.returncode == 0, result.stdout + result.stderr

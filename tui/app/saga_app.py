@@ -16,12 +16,8 @@ from textual.app import App
 
 from story.gcpause import StartupFreeze
 from tui.app.commands import APP_COMMANDS, bindings, localize_bindings
-from tui.app.palette import SagaCommands
 from tui.app.screens.browser import BrowserScreen
-from tui.app.screens.quiz import QuizScreen
-from tui.app.screens.script import ScriptScreen
 from tui.app.toasts import remove_stale_toasts
-from tui.classroom.palette import ClassroomCommands
 from tui.cli.start import Start
 from tui.cli.state import Place, mark_welcomed, write_place
 from tui.locale.i18n import LANGUAGES, next_language, tr
@@ -30,12 +26,32 @@ from tui.view.safe import neutralise
 from tui.view.selection import Selection
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
+
     from tui.classroom.in_app import ClassLink
 
 PRESENTER_TICK = 0.25
 """Seconds between two looks at presenter mode's countdown."""
+MODE_SCREENS = ("script", "quiz")
+"""The modes that open a screen over the browser (its class says which: `MODE`)."""
 NARROW = 100
 """Below this many columns the browser shows fewer panes and the footer fewer keys."""
+
+
+def saga_commands() -> type[Provider]:
+    """The palette's story commands, imported when the palette first opens (with the search
+    index they use: none of it is on the first frame)."""
+    from tui.app.palette import SagaCommands
+
+    return SagaCommands
+
+
+def classroom_commands() -> type[Provider]:
+    """The palette's classroom commands, imported when the palette first opens."""
+    from tui.classroom.palette import ClassroomCommands
+
+    return ClassroomCommands
 
 
 class SagaApp(App[None]):
@@ -44,7 +60,7 @@ class SagaApp(App[None]):
     CSS_PATH = "saga_app.tcss"
     TITLE = "openai-saga"
     BINDINGS = bindings(APP_COMMANDS)
-    COMMANDS = {SagaCommands, ClassroomCommands}  # noqa: RUF012  (Textual's are English only)
+    COMMANDS = {saga_commands, classroom_commands}  # noqa: RUF012  (Textual's are English only)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     ENABLE_COMMAND_PALETTE = True
@@ -123,17 +139,26 @@ class SagaApp(App[None]):
             self.presentation.moved(time.monotonic())
 
     def _show_mode(self, selection: Selection) -> None:
-        """Presenter mode shown or not; the script screen on the stack or not."""
+        """Presenter mode shown or not; the script or quiz screen on the stack or not."""
         self.browser.show_presenter(selection.mode == "present")
-        for mode, kind in (("script", ScriptScreen), ("quiz", QuizScreen)):
-            is_open = any(isinstance(screen, kind) for screen in self.screen_stack)
-            if selection.mode != mode and is_open and self.browser in self.screen_stack:
+        open_modes = {getattr(screen, "MODE", None) for screen in self.screen_stack}
+        for mode in MODE_SCREENS:
+            if selection.mode != mode and mode in open_modes and self.browser in self.screen_stack:
                 while not isinstance(self.screen, BrowserScreen):
                     self.pop_screen()
-        if selection.mode == "script" and not isinstance(self.screen, ScriptScreen):
-            self.push_screen(ScriptScreen(self.saga, self.browser))
-        elif selection.mode == "quiz" and not isinstance(self.screen, QuizScreen):
-            self.push_screen(QuizScreen(self.browser))
+        if selection.mode in MODE_SCREENS and getattr(self.screen, "MODE", None) != selection.mode:
+            self.push_screen(self._mode_screen(selection.mode))
+
+    def _mode_screen(self, mode: str) -> Screen[None]:
+        """The screen of a mode, its module imported when first opened (neither is on the
+        first frame)."""
+        if mode == "script":
+            from tui.app.screens.script import ScriptScreen
+
+            return ScriptScreen(self.saga, self.browser)
+        from tui.app.screens.quiz import QuizScreen
+
+        return QuizScreen(self.browser)
 
     def on_mount(self) -> None:
         self.push_screen(self.browser)

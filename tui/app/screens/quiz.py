@@ -70,6 +70,8 @@ class QuizScreen(Screen[None]):
     """A question, its choices, and on `space` the answer with the event that gives it."""
 
     CSS_PATH = "quiz.tcss"
+    MODE = "quiz"
+    """The selection's mode that shows this screen (`SagaApp._show_mode`)."""
     COMMAND_TABLE = QUIZ_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 

@@ -40,6 +40,8 @@ class ScriptScreen(Screen[None]):
     """The script's acts and beats on the left, the chosen beat against reality on the right."""
 
     CSS_PATH = "script.tcss"
+    MODE = "script"
+    """The selection's mode that shows this screen (`SagaApp._show_mode`)."""
     COMMAND_TABLE = SCRIPT_COMMANDS
     BINDINGS = bindings(COMMAND_TABLE)
 
