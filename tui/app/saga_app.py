@@ -21,6 +21,7 @@ from tui.app.toasts import remove_stale_toasts
 from tui.cli.start import Start
 from tui.cli.state import Place, mark_welcomed, write_place
 from tui.locale.i18n import LANGUAGES, next_language, tr
+from tui.locale.remembered import save as save_strings
 from tui.view.presenter_clock import Presentation
 from tui.view.safe import neutralise
 from tui.view.selection import Selection
@@ -182,6 +183,7 @@ class SagaApp(App[None]):
 
     def on_unmount(self) -> None:
         self.startup_freeze.thaw(len(self.saga.events))
+        save_strings()  # for the next start's first frame (tui.locale.remembered)
 
     def _refresh_notifications(self) -> None:
         """Textual's rack leaves the holders of gone toasts mounted (see tui.app.toasts)."""

@@ -7,8 +7,9 @@ from dataclasses import replace
 from tui.app.saga_app import SagaApp
 from tui.cli.errors import UsageError
 from tui.cli.options import PROG, AppOptions, parse_app_options
-from tui.cli.start import load_saga, resolve_start
+from tui.cli.start import cache_folder, load_saga, resolve_start
 from tui.cli.state import state_file
+from tui.locale.remembered import recall
 from tui.view.presenter_clock import Presentation, RangeError
 
 
@@ -18,6 +19,7 @@ def build_app(argv: list[str]) -> SagaApp:
     if version:
         raise UsageError(f"{PROG}: --version is not an app option")
     saga, story_key = load_saga(options.story)
+    recall(cache_folder())  # the dates and counts of the last run, so Babel waits
     state_path = state_file()
     start = resolve_start(options, saga, story_key, state_path)
     try:

@@ -7,35 +7,19 @@ teacher keeps the rest on a second screen (`openai-saga notes`).
 
 from __future__ import annotations
 
-from datetime import date, time
-
-from babel.dates import format_skeleton
 from rich.text import Text
 
 from story import Saga
-from story.dates import PARTS_OF_DAY, is_full_day
 from story.model import Event
-from tui.locale.cldr import babel_locale, clock_time, number, story_date, zone_name
+from tui.locale.cldr import clock_time, digits, number, story_date, zone_name
 from tui.locale.i18n import tr
 from tui.view.presenter_clock import Playlist, PresenterClock
 from tui.view.render import day_title, text_in
 
 
 def big_digits(event: Event, lang: str) -> str:
-    """The day and time for Textual's `Digits` (digits, "/" and ":" only): "11/17 12:00" in
-    English, "17/11 12:00" in French; a 24-hour clock, which reads the same in every room."""
-    locale = babel_locale(lang)
-    if is_full_day(event.date):
-        day = format_skeleton("Md", date.fromisoformat(event.date), locale=locale)
-    elif len(event.date) == 7:
-        day = format_skeleton("yM", date.fromisoformat(event.date + "-01"), locale=locale)
-    else:
-        day = event.date
-    if event.time is None or event.time in PARTS_OF_DAY:
-        return day
-    hours, minutes = (int(part) for part in event.time.split(":"))
-    clock = format_skeleton("Hm", time(hours, minutes), locale=locale).replace(".", ":")
-    return f"{day} {clock}"
+    """The day and time for Textual's `Digits` (`tui.locale.cldr.digits`)."""
+    return digits(event.date, event.time, lang)
 
 
 def day_line(saga: Saga, event: Event, lang: str) -> Text:
