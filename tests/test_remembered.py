@@ -150,3 +150,17 @@ def test_a_second_start_draws_its_first_frame_without_babel(tmp_path: Path) -> N
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
     strings = json.loads((tmp_path / "cache" / FILE_NAME).read_text(encoding="utf-8"))
     assert strings["strings"]["story_date\x1f'2023-11-17'\x1f'fr'"] == "vendredi 17 novembre 2023"
+
+
+def test_words_from_the_ui_catalogue_are_not_remembered(tmp_path: Path) -> None:
+    """A part of the day comes from the catalogue, which a translator may swap between runs
+    (OPENAI_SAGA_CATALOGUES): only Babel's strings are kept."""
+    from story.dates import PARTS_OF_DAY
+    from tui.locale.cldr import clock_time
+
+    part = sorted(PARTS_OF_DAY)[0]
+    recall(tmp_path)
+    assert clock_time(part, "fr") and clock_time("12:00", "fr") == "12:00"
+    save()
+    written = json.loads((tmp_path / FILE_NAME).read_text(encoding="utf-8"))["strings"]
+    assert list(written) == ["_clock\x1f'12:00'\x1f'fr'"]

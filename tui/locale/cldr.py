@@ -124,13 +124,20 @@ def language_name(code: str, lang: str) -> str:
     return str(babel_locale(lang).languages.get(code, code))
 
 
-@remembered
 def clock_time(value: str | None, lang: str) -> str:
-    """An event's time: "12:00 PM" / "12:00", or a part of the day in words; "" when unknown."""
+    """An event's time: "12:00 PM" / "12:00", or a part of the day in words; "" when unknown.
+    The words come from the UI catalogue (which a translator may swap), so only the CLDR clock
+    is remembered between runs."""
     if value is None:
         return ""
     if value in PARTS_OF_DAY:
         return tr(lang, f"time.{value}")
+    return _clock(value, lang)
+
+
+@remembered
+def _clock(value: str, lang: str) -> str:
+    """ "12:00 PM" / "12:00" for "12:00"."""
     hours, minutes = (int(part) for part in value.split(":"))
     return format_time(time(hours, minutes), format="short", locale=babel_locale(lang))
 
