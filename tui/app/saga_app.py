@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 
-from story.gcpause import StartupFreeze
+from story.gcpause import QuietCollector, StartupFreeze
 from tui.app.commands import APP_COMMANDS, bindings, localize_bindings
 from tui.app.screens.browser import BrowserScreen
 from tui.app.toasts import remove_stale_toasts
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
     from tui.classroom.in_app import ClassLink
 
+QUIET_TICK = 0.5
+"""Seconds between two looks at whether a full pass of the collector is due (`QuietCollector`)."""
 PRESENTER_TICK = 0.25
 """Seconds between two looks at presenter mode's countdown."""
 MODE_SCREENS = ("script", "quiz")
@@ -87,6 +90,8 @@ class SagaApp(App[None]):
         self._footer_narrow = False
         self.startup_freeze = StartupFreeze()
         """The objects alive after start-up, kept out of the collector's full passes."""
+        self.quiet_collector = QuietCollector()
+        """Full passes of the collector while the reader reads, not during a key."""
         self.save_problem: str | None = None
         """Why the place could not be saved at quit (told once the terminal is back)."""
         first = Selection(
@@ -180,8 +185,16 @@ class SagaApp(App[None]):
         if self.class_link is not None:
             self.class_link.start()
         self.call_after_refresh(self.startup_freeze.freeze)
+        self.quiet_collector.start()
+        self.set_interval(QUIET_TICK, self.quiet_collector.tick, name="quiet collector")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.quiet_collector.input()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
+        self.quiet_collector.stop()
         self.startup_freeze.thaw(len(self.saga.events))
         save_strings()  # for the next start's first frame (tui.locale.remembered)
 
