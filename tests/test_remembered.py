@@ -164,3 +164,23 @@ def test_words_from_the_ui_catalogue_are_not_remembered(tmp_path: Path) -> None:
     save()
     written = json.loads((tmp_path / FILE_NAME).read_text(encoding="utf-8"))["strings"]
     assert list(written) == ["_clock\x1f'12:00'\x1f'fr'"]
+
+
+def test_another_cldr_locale_in_a_catalogue_makes_the_strings_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.locale import i18n
+
+    recall(tmp_path)
+    shout("board")
+    save()
+    forget()
+    monkeypatch.setitem(i18n.BABEL_LOCALES, "fr", "fr_CA")
+    stamp.cache_clear()
+    try:
+        recall(tmp_path)
+        shout("board")
+        assert CALLS == ["board"]  # formatted again: the file was for fr_FR
+    finally:
+        monkeypatch.undo()
+        stamp.cache_clear()

@@ -9,10 +9,11 @@ written beside the story cache when the app ends (`cldr-strings.json`) and read 
 start: a formatter asked for a string it remembers answers without Babel, which is imported and
 loaded on the first string it does not.
 
-The file is an optimisation, never trusted: it is used only when it was written for this very
-`cldr.py` and this very Babel (a digest of both is its stamp), holds only strings, and none with
-a control character; anything else and it is ignored (and rewritten at the end of the run). At
-most `KEPT` strings are written, the first ones formatted (those of the first frames).
+The file is an optimisation, never trusted. It is used only when it was written for this very
+`cldr.py`, these languages' CLDR locales and this very Babel (a digest of them is its stamp),
+and holds only strings, none with a control character. Anything else and it is ignored (and
+rewritten at the end of the run). At most `KEPT` strings are written, the first ones formatted
+(those of the first frames).
 """
 
 from __future__ import annotations
@@ -75,9 +76,13 @@ def remembered(formatter: Formatter) -> Formatter:
 
 @functools.cache
 def stamp() -> str:
-    """A digest of `cldr.py` and of Babel's version (its `__init__.py`): what the strings were
-    formatted with. Babel is found, not imported."""
+    """A digest of `cldr.py`, of the CLDR locale each language names in its catalogue and of
+    Babel's version (its `__init__.py`): what the strings were formatted with. Babel is found,
+    not imported."""
+    from tui.locale.i18n import BABEL_LOCALES
+
     digest = hashlib.sha256(Path(__file__).with_name("cldr.py").read_bytes())
+    digest.update(repr(sorted(BABEL_LOCALES.items())).encode())
     spec = importlib.util.find_spec("babel")
     if spec is not None and spec.origin is not None:
         digest.update(Path(spec.origin).read_bytes())
