@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from story import gcpause
 from story.gcpause import BACKSTOP, QUIET_FOR, QuietCollector
 from tests.test_browser_mini import press
 from tests.test_browser_saga import saga_app
@@ -28,8 +27,8 @@ def young_collections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     and the full passes asked for."""
     pending = [0]
     full: list[int] = []
-    monkeypatch.setattr(gcpause.gc, "get_count", lambda: (0, 0, pending[0]))
-    monkeypatch.setattr(gcpause.gc, "collect", lambda generation=2: full.append(generation))
+    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, pending[0]))
+    monkeypatch.setattr(gc, "collect", lambda generation=2: full.append(generation))
     yield pending
     assert full == [2] * len(full)
 
