@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
 
+from story.lazy import LazySequence
 from story.model import Event, Role
 
 ArcKey = tuple[int, int, int, int, int, int]
@@ -35,7 +35,7 @@ class ArcStep:
     """Its place in story order (see `Saga.arc_key`)."""
 
 
-class Computed(Sequence[ArcKey]):
+class Computed(LazySequence[ArcKey]):
     """`length` keys, the one at `index` computed by `key_at(index)` when asked (for
     `bisect`, which looks at a few of them)."""
 
@@ -46,17 +46,7 @@ class Computed(Sequence[ArcKey]):
     def __len__(self) -> int:
         return self._length
 
-    @overload
-    def __getitem__(self, index: int) -> ArcKey: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[ArcKey]: ...
-    def __getitem__(self, index: int | slice) -> ArcKey | Sequence[ArcKey]:
-        if isinstance(index, slice):
-            return [self._key_at(at) for at in range(*index.indices(self._length))]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
+    def _item(self, index: int) -> ArcKey:
         return self._key_at(index)
 
 
@@ -65,7 +55,7 @@ def keyed(events: Sequence[Event], key_of: Callable[[Event], ArcKey]) -> Compute
     return Computed(len(events), lambda index: key_of(events[index]))
 
 
-class Arc(Sequence[ArcStep]):
+class Arc(LazySequence[ArcStep]):
     """An actor's steps in story order: `events` (in story order, their keys rising) with
     `roles` (role steps) placed among them; the same steps, in the same order, as sorting all
     of them by key (a stable sort: role steps at the same moment keep their order)."""
@@ -89,25 +79,19 @@ class Arc(Sequence[ArcStep]):
     def __len__(self) -> int:
         return len(self._events) + len(self._roles)
 
-    def _place(self, index: int) -> int:
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return index
-
-    @overload
-    def __getitem__(self, index: int) -> ArcStep: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[ArcStep]: ...
-    def __getitem__(self, index: int | slice) -> ArcStep | Sequence[ArcStep]:
-        if isinstance(index, slice):
-            return [self[at] for at in range(*index.indices(len(self)))]
-        index = self._place(index)
+    def _find(self, index: int) -> tuple[int, bool]:
+        """Step `index` (0 <= index < len): (its number among the role steps, True) or (its
+        number among the events, False)."""
         role = bisect_left(self._role_at, index)
         if role < len(self._roles) and self._role_at[role] == index:
-            return self._roles[role]
-        event = self._events[index - role]
+            return role, True
+        return index - role, False
+
+    def _item(self, index: int) -> ArcStep:
+        number, is_role = self._find(index)
+        if is_role:
+            return self._roles[number]
+        event = self._events[number]
         return ArcStep(event.date, event, None, True, None, self._key_of(event))
 
     def __iter__(self) -> Iterator[ArcStep]:
@@ -124,11 +108,8 @@ class Arc(Sequence[ArcStep]):
 
     def key(self, index: int) -> ArcKey:
         """The key of step `index` (without making the step)."""
-        index = self._place(index)
-        role = bisect_left(self._role_at, index)
-        if role < len(self._roles) and self._role_at[role] == index:
-            return self._roles[role].key
-        return self._key_of(self._events[index - role])
+        number, is_role = self._find(self._index(index))
+        return self._roles[number].key if is_role else self._key_of(self._events[number])
 
     @property
     def keys(self) -> Sequence[ArcKey]:
@@ -144,11 +125,9 @@ class Arc(Sequence[ArcStep]):
 
     def row_id(self, index: int) -> str:
         """Step `index`'s id: its event's, or "role-N" (N its place)."""
-        index = self._place(index)
-        role = bisect_left(self._role_at, index)
-        if role < len(self._roles) and self._role_at[role] == index:
-            return f"role-{index}"
-        return self._events[index - role].id
+        index = self._index(index)
+        number, is_role = self._find(index)
+        return f"role-{index}" if is_role else self._events[number].id
 
     def row_ids(self) -> list[str]:
         """An id for each step, in order: the event's id, or "role-N" (N its place)."""

@@ -18,9 +18,10 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from itertools import accumulate
-from typing import Protocol, overload
+from typing import Protocol
 
 from story.folding import fold, fold_each
+from story.lazy import LazySequence
 from story.localized import Localized
 from story.model import Act, Actor, Event, Quote
 from story.saga import Day
@@ -121,7 +122,7 @@ def items_with_all(columns: Sequence[Column], words: Sequence[str], among: int) 
     ]
 
 
-class Ids(Sequence[str]):
+class Ids(LazySequence[str]):
     """The ids of some of a story's items, read from the items when asked: a run keeps no list
     of its own (a list of 100,000 ids is 100,000 references for the collector to walk)."""
 
@@ -133,15 +134,7 @@ class Ids(Sequence[str]):
     def __len__(self) -> int:
         return self._stop - self._start
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[at] for at in range(*index.indices(len(self)))]
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _item(self, index: int) -> str:
         return self._items[self._start + index].id
 
 
