@@ -38,26 +38,10 @@ class Column:
 
     __slots__ = ("_joined", "_starts")
 
-    def __init__(self, lines_of: Sequence[Sequence[str]]) -> None:
-        starts = array("q")
-        pieces: list[str] = []
-        length = 0
-        for lines in lines_of:
-            starts.append(length)
-            for line in lines:
-                pieces.append("\n" + line)
-                length += len(line) + 1
-        starts.append(length)
-        self._starts = starts
-        self._joined = "".join(pieces)
-
-    @classmethod
-    def of_texts(cls, folded: Sequence[str]) -> Column:
-        """A column of one folded text (maybe of several lines, maybe empty) per item."""
-        column = cls.__new__(cls)
-        column._starts = array("q", accumulate((len(text) + 1 for text in folded), initial=0))
-        column._joined = "\n" + "\n".join(folded) if folded else ""
-        return column
+    def __init__(self, folded: Sequence[str]) -> None:
+        """One folded text (maybe of several lines, maybe empty) per item."""
+        self._starts = array("q", accumulate((len(text) + 1 for text in folded), initial=0))
+        self._joined = "\n" + "\n".join(folded) if folded else ""
 
     def __len__(self) -> int:
         return len(self._starts) - 1
@@ -96,13 +80,11 @@ def columns_of(texts: Sequence[Localized]) -> list[Column]:
     """One column per language of `texts`, one item per text ("" where it lacks the language:
     an empty line holds no word)."""
     langs = dict.fromkeys(lang for text in texts for lang in text.values)
-    return [
-        Column.of_texts(fold_each([text.values.get(lang, "") for text in texts])) for lang in langs
-    ]
+    return [Column(fold_each([text.values.get(lang, "") for text in texts])) for lang in langs]
 
 
 def id_column(ids: Sequence[str]) -> Column:
-    return Column.of_texts(fold_each(ids))
+    return Column(fold_each(ids))
 
 
 def items_with_all(columns: Sequence[Column], words: Sequence[str], among: int) -> list[int]:
@@ -111,15 +93,21 @@ def items_with_all(columns: Sequence[Column], words: Sequence[str], among: int) 
     if not words:
         return list(range(among))
     lead = max(range(len(words)), key=lambda index: len(words[index]))
-    found: set[int] = set()
-    for column in columns:
-        found.update(column.entries_with(words[lead]))
     others = [word for index, word in enumerate(words) if index != lead]
     return [
         item
-        for item in sorted(found)
+        for item in items_having(columns, [words[lead]])
         if all(any(column.holds(item, word) for column in columns) for word in others)
     ]
+
+
+def items_having(columns: Sequence[Column], texts: Sequence[str]) -> list[int]:
+    """Items whose text in some column holds one of `texts`, in order."""
+    found: set[int] = set()
+    for column in columns:
+        for text in texts:
+            found.update(column.entries_with(text))
+    return sorted(found)
 
 
 class Ids(LazySequence[str]):
@@ -176,7 +164,7 @@ class DayRun(Run):
 
     @cached_property
     def titles(self) -> list[Column]:
-        return [Column.of_texts([fold(day) for day in self.ids])]
+        return [Column([fold(day) for day in self.ids])]
 
 
 class EventRun(Run):
@@ -239,7 +227,7 @@ class EventRun(Run):
     def quote_texts(self) -> list[Column]:
         """The original words (one column), then the renderings in each language."""
         quotes = [self._quote(at)[1] for at in range(len(self._quoted[0]))]
-        originals = Column.of_texts(fold_each([quote.original for quote in quotes]))
+        originals = Column(fold_each([quote.original for quote in quotes]))
         return [originals, *columns_of([quote.text for quote in quotes])]
 
     def found(self, words: Sequence[str]) -> list[tuple[int, Quote | None]]:

@@ -14,11 +14,11 @@ from typing import Literal, TypeVar, cast
 from story.folded import (
     ActorRun,
     ActRun,
-    Column,
     DayRun,
     EventRun,
     Run,
     event_runs,
+    items_having,
     items_with_all,
 )
 from story.folding import fold, fold_lines
@@ -107,9 +107,6 @@ class Jump:
     kind: JumpKind
     item_id: str
 
-
-_LineHeads = Column
-"""Lines of many entries in one string (`story.folded.Column`)."""
 
 T = TypeVar("T")
 Steps = Generator[None, None, T]
@@ -208,32 +205,23 @@ class _Ranking:
         """Items in order, among them every item of rank `rank` (and maybe others)."""
         titles, words = self.run.titles, self.words
         if rank == 1.0:
-            return [] if "\n" in self.folded else _having(titles, ["\n" + self.folded])
+            return [] if "\n" in self.folded else items_having(titles, ["\n" + self.folded])
         if rank == 0.8:
-            return _having(titles, [_longest(words)])
+            return items_having(titles, [_longest(words)])
         if rank == 0.7:
             free = [word for word in words if word not in self.label]
             if free:
-                return _having(titles, [_longest(free)])
+                return items_having(titles, [_longest(free)])
             if len(words) == len(self.label.split()):
                 return range(len(self.run))
-            return _having(titles, words)
+            return items_having(titles, words)
         texts = self.run.texts
-        return _having([*titles, *texts], [_longest(words)]) if texts else []
+        return items_having([*titles, *texts], [_longest(words)]) if texts else []
 
 
 def _longest(words: list[str]) -> str:
     """The word most likely to be rare: the longest (the first of the longest)."""
     return max(words, key=len)
-
-
-def _having(columns: Sequence[Column], texts: Sequence[str]) -> list[int]:
-    """Items whose text in some column holds one of `texts`, in order."""
-    found: set[int] = set()
-    for column in columns:
-        for text in texts:
-            found.update(column.entries_with(text))
-    return sorted(found)
 
 
 class SearchIndex:

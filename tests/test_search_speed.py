@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 
 from story import Saga
-from story.search import JumpKind, SearchIndex, _LineHeads, fold, fold_lines
+from story.folded import Column
+from story.search import JumpKind, SearchIndex, fold, fold_lines
 
 LABELS: dict[JumpKind, str] = {
     "day": "Day: ",
@@ -42,7 +43,7 @@ def test_fold_agrees_with_the_loop_over_characters(text: str) -> None:
 
 
 def test_line_heads_find_the_first_entries_with_a_line_that_starts_so() -> None:
-    heads = _LineHeads([["board x", "b"], ["a board"], ["bo", "board"], ["board"]])
+    heads = Column(["board x\nb", "a board", "bo\nboard", "board"])  # an item's lines
     assert heads.first_entries("board", 10) == [0, 2, 3]
     assert heads.first_entries("board", 2) == [0, 2]
     assert heads.first_entries("oard", 10) == []
@@ -55,7 +56,7 @@ def test_jumps_by_the_short_way_are_the_jumps_of_the_full_scan(
     saga: Saga, query: str, limit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     quick = SearchIndex(saga).jumps(query, LABELS, limit)
-    monkeypatch.setattr(_LineHeads, "first_entries", lambda self, text, limit: [])
+    monkeypatch.setattr(Column, "first_entries", lambda self, text, limit: [])
     full = SearchIndex(saga).jumps(query, LABELS, limit)
     assert quick == full
     assert quick or query == "follow"  # every query but one finds something here

@@ -27,8 +27,8 @@ class TitleMatch:
 
     def __init__(self, titles: Sequence[str]) -> None:
         # Strings and arrays of offsets, no list of titles: nothing for the collector to walk.
-        self._titles = Column.of_texts(titles)
-        self._folded = Column.of_texts(fold_each(titles))
+        self._titles = Column(titles)
+        self._folded = Column(fold_each(titles))
         lowered = [title.lower() for title in titles]
         self._starts = array("q", accumulate((len(title) + 1 for title in lowered), initial=0))
         self._lowered = "".join(SEPARATOR + title for title in lowered)
