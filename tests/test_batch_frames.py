@@ -77,3 +77,50 @@ async def test_a_frame_skipped_in_a_batch_is_drawn_after_it(
         await pilot.pause()
         assert renders[before:] == [("Owed", False)]  # skipped in the batch, drawn once after
         assert not app.screen._frame_owed  # type: ignore[attr-defined]
+
+
+class DelaysUpdates(Owed):
+    """`d` does what Textual's command palette does when a command is chosen: the app holds a
+    batch until a timer of its own ends it (`App.delay_update`), and the screen asks for a frame
+    meanwhile."""
+
+    BINDINGS = [("d", "delay", "Delay")]  # noqa: RUF012
+
+    def action_delay(self) -> None:
+        self.app.delay_update(0.05)
+        self._compositor_refresh()
+
+
+class PushesDelaysUpdates(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(DelaysUpdates())
+
+
+async def test_a_batch_ended_by_a_timer_does_not_spin_the_apps_loop(
+    renders: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owed frame was asked for again through the app's queue at once while the batch was
+    held: the app's loop ran that callback forever without yielding, so the timer that ends the
+    batch never fired (a random walk that chose a command in the palette hung on CI). It waits
+    a frame's time instead."""
+    asked: list[int] = []
+    original = NoDroppedFrames._pay_owed_frame
+
+    def counted(self: NoDroppedFrames) -> None:
+        asked.append(1)
+        if len(asked) > 100:
+            raise RuntimeError("the owed frame is asked for in a busy loop")
+        original(self)
+
+    monkeypatch.setattr(NoDroppedFrames, "_pay_owed_frame", counted)
+    app = PushesDelaysUpdates()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        before = len(renders)
+        await pilot.press("d")
+        await asyncio.sleep(0.2)
+        await pilot.pause()
+        assert len(asked) <= 10
+        assert ("DelaysUpdates", False) in renders[before:]
+        assert ("DelaysUpdates", True) not in renders[before:]
+        assert not app.screen._frame_owed  # type: ignore[attr-defined]

@@ -10,6 +10,11 @@ a walk over every key rendered nothing else in a batch).
 A screen built on this one skips the render while a batch is held and owes a frame instead:
 the screen stays dirty (nothing is cleared), and once the batch is over the app renders it,
 unless a render came in the meantime.
+
+While a batch is still held, the frame is asked for again a frame's time later, on a timer: asked
+again through the app's queue at once, the app's loop would run that callback forever without
+yielding to the task or timer that ends the batch (Textual's command palette holds one until a
+timer of the app's ends it, `App.delay_update`; a random walk that chose a command hung so).
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
+
+FRAME_SECONDS = 1 / 60
+"""How long a frame owed while a batch is held waits before it asks again."""
 
 
 class NoDroppedFrames(Screen[Any]):
@@ -41,6 +49,6 @@ class NoDroppedFrames(Screen[Any]):
             self._frame_owed = False
             return
         if self.app._batch_count:
-            self.app.call_later(self._pay_owed_frame)  # another batch still held: later
+            self.set_timer(FRAME_SECONDS, self._pay_owed_frame, name="owed frame")
             return
         self._compositor_refresh()
