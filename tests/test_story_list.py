@@ -153,6 +153,32 @@ async def test_a_long_list_builds_only_the_rows_it_shows() -> None:
         assert 0 < len(set(built)) < 50
 
 
+async def test_the_same_ids_in_new_words_keep_their_index_and_draw_the_new_texts() -> None:
+    """A language change gives a long list the same ids object again: its rows are drawn in the
+    new words while the ids' index is kept (rebuilt, it cost 5 ms of `l` at 100,000 events);
+    other ids, even equal ones, are indexed afresh."""
+    app = ListApp(height=12)
+    async with app.run_test(size=(40, 20)) as pilot:
+        story_list = app.query_one(StoryList)
+        ids = [f"d{index}" for index in range(10_000)]
+        story_list.set_lazy_rows(ids, lambda index: Text(f"day {index}"), "d5000")
+        await pilot.pause()
+        index = story_list._index_of
+        story_list.set_lazy_rows(ids, lambda index: Text(f"jour {index}"), "d5001")
+        await pilot.pause()
+        assert story_list._index_of is index
+        assert story_list.highlighted_id == "d5001"
+        shown = "".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "jour 5001" in shown and "day " not in shown
+        story_list.set_lazy_rows(list(ids), lambda index: Text(f"hari {index}"), "d7")
+        await pilot.pause()
+        assert story_list._index_of is not index
+        assert story_list.highlighted_id == "d7"
+        story_list.set_rows(numbered(3), "r2")
+        story_list.set_lazy_rows(ids, lambda index: Text(f"day {index}"), "d9")
+        assert story_list.row_count == 10_000 and story_list.highlighted_id == "d9"
+
+
 async def test_replacing_a_row_redraws_it_in_place() -> None:
     app = ListApp()
     async with app.run_test(size=(40, 20)) as pilot:

@@ -25,6 +25,9 @@ class ArcList(SagaList):
         """The followed actor's arc, its steps made as rows are drawn."""
         self._arc_of: str | None = None
         """The actor whose steps these are (kept across languages)."""
+        self._row_ids: list[str] = []
+        """The steps' row ids, the same object across languages (`set_lazy_rows` then keeps
+        its index of them)."""
         self._mark: tuple[int, str] | None = None
         """The marked row and how: "here" (the event on screen) or "since" (the last step
         before the moment on screen, when the actor is not in that event)."""
@@ -54,8 +57,9 @@ class ArcList(SagaList):
             self._steps = (
                 self.saga.arc_steps(actor_id) if actor else Arc((), (), self.saga.moment_key)
             )
+            self._row_ids = self._steps.row_ids()
         self._mark = self._mark_for(self.selection.event)
-        ids = self._steps.row_ids()  # the list's own copy is the one kept
+        ids = self._row_ids
         self.set_lazy_rows(ids, self._row, ids[self._mark[0]] if self._mark else None)
 
     def _move_mark(self, new: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from story import Saga
 from tui.app.messages import DayPicked
 from tui.app.widgets.story_list import SagaList, StoryList
 from tui.view.render import day_row
@@ -14,10 +15,15 @@ class DaysList(SagaList):
 
     HIGHLIGHT_WAITS = True
 
+    def __init__(self, saga: Saga, *, id: str | None = None) -> None:
+        super().__init__(saga, id=id)
+        self._day_ids = [day.id for day in saga.days]
+        """The same object in every language: the list keeps its index of them."""
+
     def _refresh_rows(self) -> None:
         lang, saga, days = self.selection.lang, self.saga, self.saga.days
         self.set_lazy_rows(
-            [day.id for day in days],
+            self._day_ids,
             lambda index: day_row(saga, days[index], lang),
             saga.day_of_event.get(self.selection.event),
         )

@@ -102,6 +102,8 @@ class StoryList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._ids: list[str] = []
         self._index_of: dict[str, int] = {}
+        self._lazy_ids: Sequence[str] | None = None
+        """The ids last given to `set_lazy_rows`, as given (`self._ids` is the list's copy)."""
         self._texts: list[Text | None] = []
         self._build: RowText | None = None
         self._hang = 0
@@ -154,23 +156,34 @@ class StoryList(ScrollView, can_focus=True):
         ids = [row_id for row_id, _ in rows]
         texts: list[Text | None] = [text for _, text in rows]
         if ids != self._ids or hang != self._hang or texts != self._texts:
-            self._show(ids, texts, None, hang)
+            self._lazy_ids = None
+            self._set_ids(ids)
+            self._show(texts, None, hang)
         self.highlight_id(highlight)
 
     def set_lazy_rows(
         self, ids: Sequence[str], row_text: RowText, highlight: str | None, *, hang: int = 0
     ) -> None:
         """Show a row for each of `ids`, whose text `row_text(index)` builds when it is drawn:
-        a long list costs its ids, not its texts."""
-        self._show(list(ids), [None] * len(ids), row_text, hang)
+        a long list costs its ids, not its texts.
+
+        Given the very `ids` object of the last call (the owner keeps it and never changes it),
+        the rows are the same ones in new words (another language): only their texts are
+        dropped, not the ids and their index (at 100,000 events, 5 ms of the arc's `l`)."""
+        if ids is not self._lazy_ids:
+            self._lazy_ids = ids
+            self._set_ids(list(ids))
+        self._show([None] * len(ids), row_text, hang)
         self.highlight_id(highlight)
 
-    def _show(
-        self, ids: list[str], texts: list[Text | None], build: RowText | None, hang: int
-    ) -> None:
-        self._ids, self._texts, self._build, self._hang = ids, texts, build, hang
-        self._row_keys = [None] * len(ids)
+    def _set_ids(self, ids: list[str]) -> None:
+        self._ids = ids
         self._index_of = {row_id: index for index, row_id in enumerate(ids)}
+
+    def _show(self, texts: list[Text | None], build: RowText | None, hang: int) -> None:
+        """New texts for the rows (all to be measured and drawn again)."""
+        self._texts, self._build, self._hang = texts, build, hang
+        self._row_keys = [None] * len(texts)
         self._highlighted = self._hover = self._asked = None
         self._forget_lines()
         self.scroll_y = 0
