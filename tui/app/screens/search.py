@@ -5,11 +5,13 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -85,21 +87,26 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
 
     def on_input_changed(self, message: Input.Changed) -> None:
         self._pending = search_index(self.saga).search_steps(message.value)
-        self._search_on(self._pending)
+        self._search(self._pending)
 
-    def _search_on(self, steps: Steps[list[Hit]]) -> None:
+    @work(exclusive=True, group="search")
+    async def _search(self, steps: Steps[list[Hit]]) -> None:
         """Search for up to `SEARCH_SLICE`, then let other keys in and go on after them,
         unless a newer query has replaced this one (a rare word in a long story not yet folded
-        takes seconds the first time; typing never waits for it)."""
-        if steps is not self._pending:
-            return
+        takes seconds the first time; typing never waits for it).
+
+        A worker, so that it yields to the event loop between slices: a callback that posts
+        itself again (`call_later`) runs in the screen's message loop without ever yielding,
+        and keys, timers and frames waited for the whole search."""
         deadline = monotonic() + SEARCH_SLICE
         try:
             while True:
                 next(steps)
                 if monotonic() > deadline:
-                    self.call_later(self._search_on, steps)
-                    return
+                    await asyncio.sleep(0)
+                    if steps is not self._pending:  # replaced, or ended by enter
+                        return
+                    deadline = monotonic() + SEARCH_SLICE
         except StopIteration as done:
             self._found(done.value)
 
