@@ -129,6 +129,10 @@ def test_a_second_start_draws_its_first_frame_without_babel(tmp_path: Path) -> N
     start finds every string of its first frame and never imports Babel."""
     code = (
         "import sys, asyncio; from tui import make_app\n"
+        # Drawing the neighbours' details ahead waits for the reader to stay put, then formats
+        # their dates: on a loaded machine the second run's pause outlasted that wait and the
+        # first's did not, so Babel came in after the first frame (1 run in 5 to 8 failed).
+        "import tui.app.widgets.detail as detail; detail.DRAW_AHEAD_AFTER = 3600\n"
         "app = make_app(['--fresh', '--event', 'altman-fired', '--lang', 'fr'])\n"
         "async def main():\n"
         "    async with app.run_test(size=(120, 40)) as pilot:\n"
