@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -104,3 +105,28 @@ def test_the_memory_walk_still_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "after walk   2: traced" in result.stdout
     assert "top 10 allocation sites growing from walk 1 to walk 2" in result.stdout
+
+
+def test_the_search_typing_benchmark_still_runs(tmp_path: Path) -> None:
+    """benchmarks/search_typing.py asserts nothing; this only keeps it from rotting (on a story
+    of 1,000 events, not its 100,000)."""
+    import subprocess
+    import sys
+
+    from benchmarks.synthetic import write_story
+
+    story = write_story(tmp_path / "story", 1_000)
+    script = Path(__file__).parents[1] / "benchmarks" / "search_typing.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--story", str(story), "--typed", "qxj", "--gap", "0.05"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"OPENAI_SAGA_CACHE": str(tmp_path / "cache")},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "typed 'qxj'" in result.stdout.splitlines()[0]  # the keys reached search's box
+    echoes = result.stdout.splitlines()[1]
+    assert echoes.startswith("key to its next frame (ms): ")
+    assert len(echoes.split(": ")[1].split(", ")) == 3
+    assert "the last search ended" in result.stdout
