@@ -75,6 +75,10 @@ def main() -> None:
             await timed_key(app, "slash")
             if type(app.screen).__name__ != "SearchScreen":
                 raise RuntimeError(f"search did not open: {type(app.screen).__name__} on top")
+            # No blinking cursor: every frame is then the app's answer to a key, and the last
+            # one shows the last search's hits.
+            app.screen.query_one("#query", Input).cursor_blink = False
+            await settle()
             seen = len(LOG.times)
             start = monotonic()
             due = [start + index * options.gap for index in range(len(options.typed))]

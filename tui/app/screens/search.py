@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 SEARCH_SLICE = 0.01
 """Seconds a key's search may run before the screen lets the next keys in (what a query
 reads of a story already folded takes a few milliseconds). At 100,000 events, typing during
-the first search of a word found nowhere shows each letter within 85-100 ms, against 214-223 ms
-with slices of 30 ms, for no later an answer (`benchmarks/search_typing.py`)."""
+the first search of a word found nowhere shows each letter within 82-137 ms, against 208-231 ms
+with slices of 30 ms, and answers about as soon (`benchmarks/search_typing.py`)."""
 
 
 def snippet_text(found: Snippet) -> Text:
