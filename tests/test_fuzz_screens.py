@@ -51,6 +51,7 @@ from tui.app.labels import one_line
 from tui.app.saga_app import SagaApp
 from tui.app.widgets.arc import ArcList
 from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.text_pane import TextPane
 from tui.cli.validate import summary
 from tui.view.linebreak import Wrapped
 
@@ -477,7 +478,7 @@ async def walk_every_screen(app: SagaApp, saga: Saga, *, thorough: bool) -> None
         assert script.summary("en") in shown(app.screen.query_one("#script-title"))
         beats = {beat.id: beat for act in script.acts for beat in act.beats}
         beat = beats[app.screen.query_one("#beats", StoryList).highlighted_id or ""]
-        detail = shown(app.screen.query_one("#beat-detail"))
+        detail = app.screen.query_one("#reality", TextPane).column_plain(0)
         assert beat.text("en") in detail and beat.why("en") in detail
         ending = script.acts[1].beats[0]
         assert ending.text("en") in shown(app.screen.query_one("#ending-0"))

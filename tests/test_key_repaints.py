@@ -158,3 +158,34 @@ async def test_the_lists_and_the_panes_they_drive_change_in_the_same_frame(
             assert events_row == event
             assert day_row == app.saga.day_of_event[event]
         assert app.selection.event != "altman-fired"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_scripts_beats_repaint_without_a_layout(
+    layouts_asked: list[str], size: tuple[int, int]
+) -> None:
+    """On the script screen a beat key moves the highlight and shows the beat against reality
+    in one repaint: the reality pane was a Static in a VerticalScroll, whose new height laid the
+    whole screen out again on each key (4 frames, 62-112 ms to settle; now 1 frame)."""
+    from tui.app.screens.script import ScriptScreen
+    from tui.app.widgets.story_list import StoryList
+    from tui.app.widgets.text_pane import TextPane
+
+    app = saga_app("--fresh", "--event", "altman-fired")
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, "s")
+        screen = app.screen
+        assert isinstance(screen, ScriptScreen)
+        beats = screen.query_one("#beats", StoryList)
+        reality = screen.query_one("#reality", TextPane)
+        reality.focus()
+        await press(pilot, "pagedown")
+        beats.focus()
+        layouts_asked.append("armed")
+        await press(pilot, "down", "down", "up", "down")
+        assert layouts_asked == ["armed"]
+        beat_id = beats.highlighted_id
+        assert beat_id is not None and app.selection.beat == beat_id
+        _, beat = screen.beats[beat_id]
+        assert beat.text("en") in reality.column_plain(0)
+        assert reality.scroll_offset.y == 0  # a new beat is read from its top
