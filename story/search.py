@@ -6,9 +6,11 @@ text is searched (case- and accent-insensitively), and results name the event to
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Mapping, Sequence
+import asyncio
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from time import monotonic
 from typing import Literal, TypeVar, cast
 
 from story.folded import (
@@ -120,6 +122,28 @@ def run_through(steps: Steps[T]) -> T:
             next(steps)
         except StopIteration as done:
             return cast("T", done.value)
+
+
+async def run_letting_in(
+    steps: Steps[T], slice_seconds: float = 0.0, wanted: Callable[[], bool] = lambda: True
+) -> T | None:
+    """The value of a computation in steps, run to its end in an event loop, which it lets in
+    (`asyncio.sleep(0)`) after the step that ends each slice of `slice_seconds` (0: after every
+    step); None if, when let in, the loop made it no longer `wanted` (a newer query).
+
+    It must await: a callback that posts itself again (`call_later`) never yields to the
+    event loop, so keys, timers and frames would wait for the whole computation."""
+    deadline = monotonic() + slice_seconds
+    try:
+        while True:
+            next(steps)
+            if monotonic() >= deadline:
+                await asyncio.sleep(0)
+                if not wanted():
+                    return None
+                deadline = monotonic() + slice_seconds
+    except StopIteration as done:
+        return cast("T", done.value)
 
 
 RANKS = (1.0, 0.8, 0.7, 0.5)

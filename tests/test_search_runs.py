@@ -238,3 +238,36 @@ def test_a_search_pauses_after_each_run_it_folds_and_not_once_they_are_folded(
     assert pauses(index.jumps_steps("zq", LABELS)) == (0, [])
     found = pauses(index.jumps_steps("board", LABELS))
     assert found == (0, index.jumps("board", LABELS))
+
+
+def test_a_computation_in_steps_lets_the_event_loop_in_and_is_dropped_when_unwanted() -> None:
+    """`run_letting_in` (search and the palette) yields to the loop after every step (or each
+    slice), so another task runs between steps; and it gives up at a yield once unwanted."""
+    import asyncio
+
+    from story.search import run_letting_in
+
+    def steps(trace: list[str]) -> Generator[None, None, str]:
+        for number in range(4):
+            trace.append(f"step {number}")
+            yield
+        return "done"
+
+    async def beside(trace: list[str]) -> None:
+        for _ in range(3):
+            trace.append("other")
+            await asyncio.sleep(0)
+
+    async def run(wanted: bool) -> tuple[str | None, list[str]]:
+        trace: list[str] = []
+        other = asyncio.ensure_future(beside(trace))
+        value = await run_letting_in(steps(trace), 0.0, lambda: wanted)
+        await other
+        return value, trace
+
+    value, trace = asyncio.run(run(True))
+    assert value == "done"
+    assert trace[:4] == ["step 0", "other", "step 1", "other"]  # the loop let in each step
+    value, trace = asyncio.run(run(False))
+    assert value is None
+    assert trace.count("step 1") == 0  # dropped at the first yield

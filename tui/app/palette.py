@@ -8,7 +8,6 @@ titles first. Textual's own system commands are left out: they are English only.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, cast
@@ -17,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from story.search import Jump, JumpKind, fold, search_index
+from story.search import Jump, JumpKind, fold, run_letting_in, search_index
 from tui.app.commands import APP_COMMANDS, Command
 from tui.locale.i18n import LANGUAGE_NAMES, LANGUAGES, tr
 from tui.view.safe import neutralise
@@ -129,13 +128,9 @@ class SagaCommands(Provider):
                 "act": tr(lang, "palette.act", title=""),
             }
             steps = search_index(self.saga_app.saga).jumps_steps(query, labels)
-            while True:  # the story folded as the query reads it, the loop let in between
-                try:
-                    next(steps)
-                except StopIteration as done:
-                    jumps: list[tuple[float, Jump]] = done.value
-                    break
-                await asyncio.sleep(0)
+            # The story folded as the query reads it, the loop let in after every run.
+            jumps = await run_letting_in(steps)
+            assert jumps is not None  # always wanted: Textual cancels a stale search
             for score, jump in jumps:
                 yield self._jump_hit(score * 0.95, jump)
 

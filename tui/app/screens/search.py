@@ -5,9 +5,7 @@ Returns the hits' event ids (for `n` / `N` in the browser) and the event chosen,
 
 from __future__ import annotations
 
-import asyncio
 from functools import partial
-from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -17,7 +15,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from story.search import Hit, Snippet, Steps, run_through, search_index, snippet
+from story.search import (
+    Hit,
+    Snippet,
+    Steps,
+    run_letting_in,
+    run_through,
+    search_index,
+    snippet,
+)
 from tui.app.commands import SEARCH_COMMANDS, bindings, localize_bindings
 from tui.app.labels import tr_label
 from tui.app.widgets.story_list import StoryList
@@ -97,20 +103,11 @@ class SearchScreen(ModalScreen[tuple[list[str], str | None]]):
         unless a newer query has replaced this one (a rare word in a long story not yet folded
         takes seconds the first time; typing never waits for it).
 
-        A worker, so that it yields to the event loop between slices: a callback that posts
-        itself again (`call_later`) runs in the screen's message loop without ever yielding,
-        and keys, timers and frames waited for the whole search."""
-        deadline = monotonic() + SEARCH_SLICE
-        try:
-            while True:
-                next(steps)
-                if monotonic() > deadline:
-                    await asyncio.sleep(0)
-                    if steps is not self._pending:  # replaced, or ended by enter
-                        return
-                    deadline = monotonic() + SEARCH_SLICE
-        except StopIteration as done:
-            self._found(done.value)
+        A worker, so that it yields to the event loop between slices (`run_letting_in`); it
+        is dropped when a newer query, or enter, has replaced it."""
+        hits = await run_letting_in(steps, SEARCH_SLICE, lambda: steps is self._pending)
+        if hits is not None:
+            self._found(hits)
 
     def _found(self, hits: list[Hit]) -> None:
         self._pending = None
