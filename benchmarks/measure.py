@@ -29,6 +29,7 @@ from time import monotonic
 from typing import Any
 
 from benchmarks.keys import BARE_KEYS, BROWSER_KEYS
+from tui.cli.state import welcome_marker
 
 PROBE = Path(__file__).resolve().parent / "probe.py"
 PEAK = Path(__file__).resolve().parent / "peak.py"
@@ -134,7 +135,7 @@ def environment(cache: Path, state: Path) -> dict[str, str]:
     the browser and the walk is of the browser's keys (with the card up, start-up never
     settled: the probe waited for ever)."""
     state.mkdir(parents=True, exist_ok=True)
-    (state / "welcomed").touch()  # tui.cli.state.welcome_marker beside place.json
+    welcome_marker(state / "place.json").touch()
     env = {
         key: value
         for key, value in os.environ.items()

@@ -34,6 +34,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from benchmarks.frames import LOG, FrameDriver, first_frame, send_key, settle, timed_key
+from tui.cli.state import welcome_marker
 
 SIZE = (120, 40)
 
@@ -56,7 +57,7 @@ def main() -> None:
     # A state of its own: the title card counted as seen (it would take the first key), and
     # the reader's saved place left alone when the app saves its own on exit.
     state = Path(tempfile.mkdtemp(prefix="openai-saga-search-typing-"))
-    (state / "welcomed").touch()  # tui.cli.state.welcome_marker beside place.json
+    welcome_marker(state / "place.json").touch()
     os.environ["OPENAI_SAGA_STATE"] = str(state / "place.json")
 
     from tui import make_app

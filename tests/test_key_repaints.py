@@ -10,8 +10,11 @@ from textual.widget import Widget
 
 from tests.test_browser_mini import press
 from tests.test_browser_saga import saga_app
+from tui.app.screens.script import ScriptScreen
 from tui.app.widgets.detail import EventDetail
 from tui.app.widgets.key_bar import KeyBar
+from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.text_pane import TextPane
 
 
 @pytest.fixture
@@ -167,10 +170,6 @@ async def test_the_scripts_beats_repaint_without_a_layout(
     """On the script screen a beat key moves the highlight and shows the beat against reality
     in one repaint: the reality pane was a Static in a VerticalScroll, whose new height laid the
     whole screen out again on each key (4 frames, 62-112 ms to settle; now 1 frame)."""
-    from tui.app.screens.script import ScriptScreen
-    from tui.app.widgets.story_list import StoryList
-    from tui.app.widgets.text_pane import TextPane
-
     app = saga_app("--fresh", "--event", "altman-fired")
     async with app.run_test(size=size) as pilot:
         await press(pilot, "s")
